@@ -1,0 +1,66 @@
+package io.tracer.agent.instrument;
+
+import io.tracer.bootstrap.AdviceLinker;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Links an advice call site to the advice class as defined by the module loader of the instrumented class's
+ * class loader. Runs once per call site, so a lock and a map are fine here.
+ */
+final class ModuleAdviceLinker implements AdviceLinker {
+
+  private final ClassLoader agentLoader;
+  private final List<ModuleLoaders> modules = new ArrayList<>();
+
+  ModuleAdviceLinker(ClassLoader agentLoader, List<String> modulePackages) {
+    this.agentLoader = agentLoader;
+    for (String modulePackage : modulePackages) {
+      modules.add(new ModuleLoaders(modulePackage));
+    }
+  }
+
+  @Override
+  public MethodHandle link(String adviceClassName, String adviceMethodName, MethodType type, Class<?> instrumentedType)
+      throws Exception {
+    for (ModuleLoaders module : modules) {
+      if (adviceClassName.startsWith(module.modulePackage)) {
+        ClassLoader loader = module.loaderFor(instrumentedType.getClassLoader());
+        Class<?> advice = Class.forName(adviceClassName, true, loader);
+        return MethodHandles.publicLookup().findStatic(advice, adviceMethodName, type);
+      }
+    }
+    return null;
+  }
+
+  /** The loaders of one module, one per application class loader that uses it. */
+  private final class ModuleLoaders {
+    final String modulePackage;
+    private final Map<ClassLoader, ModuleClassLoader> byApplicationLoader = new WeakHashMap<>();
+    private ModuleClassLoader forBootstrapTypes;
+
+    ModuleLoaders(String modulePackage) {
+      this.modulePackage = modulePackage;
+    }
+
+    synchronized ClassLoader loaderFor(ClassLoader applicationLoader) {
+      if (applicationLoader == null) {
+        if (forBootstrapTypes == null) {
+          forBootstrapTypes = new ModuleClassLoader(agentLoader, modulePackage, null);
+        }
+        return forBootstrapTypes;
+      }
+      ModuleClassLoader loader = byApplicationLoader.get(applicationLoader);
+      if (loader == null) {
+        loader = new ModuleClassLoader(agentLoader, modulePackage, applicationLoader);
+        byApplicationLoader.put(applicationLoader, loader);
+      }
+      return loader;
+    }
+  }
+}

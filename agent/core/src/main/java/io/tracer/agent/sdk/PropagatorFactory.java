@@ -1,0 +1,74 @@
+package io.tracer.agent.sdk;
+
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.extension.trace.propagation.B3Propagator;
+import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
+import io.tracer.instrumentation.api.config.TracerConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code otel.propagators}: which header formats carry the trace between services. Every configured format is
+ * written on the way out; on the way in, whichever configured format the caller sent is understood.
+ */
+final class PropagatorFactory {
+
+  static final String KEY = "otel.propagators";
+  private static final List<String> DEFAULT = Arrays.asList("tracecontext", "baggage");
+  private static final List<String> ACCEPTED = Arrays.asList("tracecontext", "baggage", "b3", "b3multi", "jaeger",
+      "none");
+
+  private PropagatorFactory() {}
+
+  static ContextPropagators create(TracerConfig config) {
+    List<String> requested = config.getList(KEY, DEFAULT);
+    Set<String> known = new LinkedHashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String word : requested) {
+      String name = word.toLowerCase(Locale.ROOT);
+      if (ACCEPTED.contains(name)) {
+        known.add(name);
+      } else {
+        unknown.add(word);
+      }
+    }
+    if (known.isEmpty()) {
+      known.addAll(DEFAULT);
+    }
+    if (!unknown.isEmpty()) {
+      config.problems().invalidValue(KEY, config.getString(KEY), "a comma list of " + String.join(", ", ACCEPTED),
+          String.join(",", known) + " (skipped " + String.join(", ", unknown) + ")");
+    }
+    known.remove("none");
+    List<TextMapPropagator> propagators = new ArrayList<>();
+    for (String name : known) {
+      propagators.add(propagator(name));
+    }
+    return propagators.isEmpty() ? ContextPropagators.noop()
+        : ContextPropagators.create(TextMapPropagator.composite(propagators));
+  }
+
+  private static TextMapPropagator propagator(String name) {
+    switch (name) {
+      case "tracecontext":
+        return W3CTraceContextPropagator.getInstance();
+      case "baggage":
+        return W3CBaggagePropagator.getInstance();
+      case "b3":
+        return B3Propagator.injectingSingleHeader();
+      case "b3multi":
+        return B3Propagator.injectingMultiHeaders();
+      case "jaeger":
+        return JaegerPropagator.getInstance();
+      default:
+        throw new IllegalArgumentException("no propagator named " + name);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.tracer.agent.sdk;
+
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.tracer.instrumentation.api.config.TracerConfig;
+import java.io.PrintStream;
+
+/**
+ * Builds the agent's OpenTelemetry SDK by hand from the configuration, once, in premain: resource, sampler,
+ * propagators, span limits and one batch pipeline per exporter. No autoconfigure module: its errors would be
+ * exceptions, and its service loading costs start-up time.
+ */
+public final class TracerSdkFactory {
+
+  private static final int DEFAULT_ATTRIBUTE_VALUE_LENGTH = 1024;
+  private static final int DEFAULT_ATTRIBUTE_COUNT = 128;
+
+  private TracerSdkFactory() {}
+
+  public static TracerSdk create(TracerConfig config) {
+    return create(config, System.err, Clock.getDefault());
+  }
+
+  /** @param diagnostics where export losses and shutdown problems are told: stderr, except in tests */
+  static TracerSdk create(TracerConfig config, PrintStream diagnostics, Clock clock) {
+    if (!config.getBoolean("otel.tracer.debug", false)) {
+      ExporterLogSilencer.silence();
+    }
+    SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
+        .setResource(TracerResource.create(config, System.getProperties(), System.getenv()))
+        .setSampler(SamplerFactory.create(config, clock))
+        .setSpanLimits(spanLimits(config));
+    for (SpanProcessor processor : SpanProcessorFactory.create(config, diagnostics, clock)) {
+      tracerProvider.addSpanProcessor(processor);
+    }
+    SdkTracerProvider provider = tracerProvider.build();
+    ContextPropagators propagators = PropagatorFactory.create(config);
+    long shutdownTimeout = config.getDurationMillis(TracerSdk.SHUTDOWN_TIMEOUT_KEY, 5000);
+    return new TracerSdk(provider, new TracingOpenTelemetry(provider, propagators), shutdownTimeout, diagnostics);
+  }
+
+  /** {@code otel.span.*} wins over the general {@code otel.attribute.*}, as in the specification. */
+  private static SpanLimits spanLimits(TracerConfig config) {
+    int valueLength = config.getInt("otel.span.attribute.value.length.limit",
+        config.getInt("otel.attribute.value.length.limit", DEFAULT_ATTRIBUTE_VALUE_LENGTH, 1, Integer.MAX_VALUE),
+        1, Integer.MAX_VALUE);
+    int count = config.getInt("otel.span.attribute.count.limit",
+        config.getInt("otel.attribute.count.limit", DEFAULT_ATTRIBUTE_COUNT, 0, Integer.MAX_VALUE),
+        0, Integer.MAX_VALUE);
+    return SpanLimits.builder().setMaxAttributeValueLength(valueLength).setMaxNumberOfAttributes(count).build();
+  }
+}

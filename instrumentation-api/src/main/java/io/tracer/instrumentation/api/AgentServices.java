@@ -1,0 +1,34 @@
+package io.tracer.instrumentation.api;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.tracer.instrumentation.api.config.TracerConfig;
+
+/** What advice and helpers reach at run time: set once by the installer before any class is instrumented. */
+public final class AgentServices {
+
+  private static final String INSTRUMENTATION_SCOPE_PREFIX = "io.tracer.";
+
+  private static volatile TracerConfig config;
+  private static volatile OpenTelemetry openTelemetry = OpenTelemetry.noop();
+
+  private AgentServices() {}
+
+  public static void initialize(TracerConfig tracerConfig, OpenTelemetry sdk) {
+    config = tracerConfig;
+    openTelemetry = sdk;
+  }
+
+  public static TracerConfig config() {
+    return config;
+  }
+
+  public static Tracer tracer(String moduleName) {
+    return openTelemetry.getTracer(INSTRUMENTATION_SCOPE_PREFIX + moduleName);
+  }
+
+  public static TextMapPropagator propagator() {
+    return openTelemetry.getPropagators().getTextMapPropagator();
+  }
+}

@@ -1,0 +1,54 @@
+package io.tracer.smoke.app.javax;
+
+import javax.servlet.Servlet;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/**
+ * Embedded Tomcat 9 serving javax.servlet endpoints on {@code PORT} (0: any free port). Prints {@code LISTENING
+ * <port>} once it accepts requests: the smoke-test harness waits for that line.
+ */
+public final class ServletJavaxApp {
+
+  private ServletJavaxApp() {}
+
+  public static void main(String[] args) throws Exception {
+    Tomcat tomcat = new Tomcat();
+    tomcat.setPort(Integer.parseInt(System.getenv().getOrDefault("PORT", "0")));
+    tomcat.getConnector().setProperty("address", "127.0.0.1");
+    Context context = tomcat.addContext("", null);
+    addServlet(context, "hello", new HelloServlet(), "/hello");
+    addServlet(context, "orders", new OrdersServlet(), "/orders/*");
+    addServlet(context, "fail", new FailServlet(), "/fail");
+    addServlet(context, "status", new StatusServlet(), "/status/*");
+    addServlet(context, "async", new AsyncServlet(), "/async");
+    addServlet(context, "forward", new ForwardServlet(), "/forward");
+    addServlet(context, "health", new HealthServlet(), "/health");
+    addServlet(context, "fallback", new FallbackServlet(), "/");
+    addFilterOnEveryPath(context, "passThrough", new PassThroughFilter());
+    tomcat.start();
+    System.out.println("LISTENING " + tomcat.getConnector().getLocalPort());
+    tomcat.getServer().await();
+  }
+
+  private static void addServlet(Context context, String name, Servlet servlet, String mapping) {
+    Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
+    wrapper.setAsyncSupported(true);
+    context.addServletMappingDecoded(mapping, name);
+  }
+
+  private static void addFilterOnEveryPath(Context context, String name, PassThroughFilter filter) {
+    FilterDef definition = new FilterDef();
+    definition.setFilterName(name);
+    definition.setFilter(filter);
+    definition.setAsyncSupported("true");
+    context.addFilterDef(definition);
+    FilterMap mapping = new FilterMap();
+    mapping.setFilterName(name);
+    mapping.addURLPattern("/*");
+    context.addFilterMap(mapping);
+  }
+}
