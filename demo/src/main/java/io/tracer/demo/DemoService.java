@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
@@ -16,7 +17,8 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * An order service in miniature. With {@code --exercise} it calls its own endpoints a few times and stops, so
+ * An order service in miniature: orders come from PostgreSQL, view counts from Redis. With {@code --exercise} it
+ * calls its own endpoints a few times and stops, so
  * that the README's demo shows traces and returns; without it, it serves on {@code PORT} (default 8080).
  */
 public final class DemoService {
@@ -26,7 +28,8 @@ public final class DemoService {
   public static void main(String[] args) throws Exception {
     boolean exercise = args.length > 0 && args[0].equals("--exercise");
     int port = exercise ? 0 : Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-    Tomcat tomcat = start(port);
+    OrderStore orders = OrderStore.open();
+    Tomcat tomcat = start(port, orders);
     int actualPort = tomcat.getConnector().getLocalPort();
     System.out.println("LISTENING " + actualPort);
     if (!exercise) {
@@ -34,7 +37,7 @@ public final class DemoService {
       return;
     }
     String base = "http://127.0.0.1:" + actualPort;
-    for (String path : new String[] {"/orders/42", "/orders/42/items?token=s3cr3t", "/checkout", "/report",
+    for (String path : new String[] {"/orders/42", "/orders/7?token=s3cr3t", "/checkout", "/report",
         "/health"}) {
       System.out.println("GET " + path + " -> " + call(base + path));
     }
@@ -42,10 +45,11 @@ public final class DemoService {
     TimeUnit.MILLISECONDS.sleep(1500);
     tomcat.stop();
     tomcat.destroy();
+    orders.close();
     System.exit(0);
   }
 
-  private static Tomcat start(int port) throws Exception {
+  private static Tomcat start(int port, OrderStore orders) throws Exception {
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(Files.createTempDirectory("tracer-demo").toString());
     tomcat.setPort(port);
@@ -55,8 +59,20 @@ public final class DemoService {
     Tomcat.addServlet(context, "orders", new HttpServlet() {
       @Override
       protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("application/json");
-        response.getWriter().write("{\"order\":\"" + request.getPathInfo().substring(1) + "\"}");
+        String[] path = request.getPathInfo().split("/");
+        try {
+          String order = path.length == 2 ? orders.describe(Integer.parseInt(path[1])) : null;
+          if (order == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+          }
+          response.setContentType("application/json");
+          response.getWriter().write(order);
+        } catch (NumberFormatException e) {
+          response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (SQLException e) {
+          throw new IOException(e);
+        }
       }
     });
     context.addServletMappingDecoded("/orders/*", "orders");
