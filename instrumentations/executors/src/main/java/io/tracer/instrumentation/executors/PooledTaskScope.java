@@ -15,7 +15,7 @@ final class PooledTaskScope {
 
   static void begin(Object task) {
     end();
-    Scope scope = PropagatedContexts.attach(task);
+    Scope scope = PropagatedContexts.attachOnce(task);
     if (scope != null) {
       OPEN.set(scope);
     }

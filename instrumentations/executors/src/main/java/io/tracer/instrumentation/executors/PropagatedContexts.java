@@ -32,10 +32,24 @@ final class PropagatedContexts {
   }
 
   /**
-   * Makes the context {@code task} was handed over with current, once: the returned scope restores what was
-   * current before. {@code null} when the task carries none.
+   * Makes the context {@code task} was created with current, for as long as the task lives: a fork/join task may
+   * run more than once (a {@code CountedCompleter} forks itself again to go on with a split). The returned scope
+   * restores what was current before; {@code null} when the task carries no context.
    */
   static Scope attach(Object task) {
+    if (task == null || BY_TASK.isEmpty()) {
+      return null;
+    }
+    Context context = BY_TASK.get(new LookupKey(task));
+    return context == null ? null : context.makeCurrent();
+  }
+
+  /**
+   * Like {@link #attach} for work handed over once per submission (a runnable given to {@code execute}, a new
+   * thread): the context is taken away, so that the same runnable submitted again later, maybe outside any trace,
+   * runs in the context of that submission only.
+   */
+  static Scope attachOnce(Object task) {
     if (task == null || BY_TASK.isEmpty()) {
       return null;
     }

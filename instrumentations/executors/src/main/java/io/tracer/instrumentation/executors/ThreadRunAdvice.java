@@ -14,7 +14,7 @@ public final class ThreadRunAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Thread thread) {
-    return thread == Thread.currentThread() ? PropagatedContexts.attach(thread) : null;
+    return thread == Thread.currentThread() ? PropagatedContexts.attachOnce(thread) : null;
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
