@@ -99,7 +99,7 @@ class PooledThreadLeakTest {
     try {
       for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {lambdaFactoryPool, cachedPool}) {
         Thread worker = inSpan("request", span -> pool.submit(Thread::currentThread).get(10, TimeUnit.SECONDS));
-        awaitIdle(pool);
+        awaitWaiting(worker);
         CompletableFuture<Boolean> clean = new CompletableFuture<>();
         CompletableFuture<Thread> ranOn = new CompletableFuture<>();
         pool.execute(() -> {
@@ -184,10 +184,11 @@ class PooledThreadLeakTest {
     TestAgent.reset();
   }
 
-  /** Until the worker waits for work again, so that the next task goes to the same thread. */
-  private static void awaitIdle(ThreadPoolExecutor pool) throws InterruptedException {
+  /** Until the worker waits for work again, so that a cached pool gives the next task to the same thread. */
+  private static void awaitWaiting(Thread worker) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
+    while (worker.getState() != Thread.State.WAITING && worker.getState() != Thread.State.TIMED_WAITING
+        && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
   }
