@@ -7,14 +7,14 @@ import java.util.List;
 import org.quartz.JobDataMap;
 
 /**
- * The trace context in a trigger's {@code JobDataMap}, as strings under keys prefixed {@code tracer.} (so a JDBC
+ * The trace context in a trigger's {@code JobDataMap}, as strings under keys prefixed {@code tracer_} (so a JDBC
  * store with {@code useProperties=true} keeps them, and the application's own keys never clash with them).
  */
 final class TriggerDataCarrier implements TextMapSetter<JobDataMap>, TextMapGetter<JobDataMap> {
 
   static final TriggerDataCarrier INSTANCE = new TriggerDataCarrier();
 
-  private static final String PREFIX = "tracer.";
+  private static final String PREFIX = "tracer_";
 
   private TriggerDataCarrier() {}
 
