@@ -45,7 +45,7 @@ public final class ExecutorsModule implements InstrumentationModule {
     return Arrays.asList(
         new Bindings(named(JUC + "FutureTask"))
             .bind(isConstructor(), TASK_CREATED)
-            .bind(named("run").and(takesArguments(0)), TASK_RUN),
+            .bind(named("run").and(takesArguments(0)), PACKAGE + "FutureTaskRunAdvice"),
         new Bindings(named(JUC + "ForkJoinTask"))
             .bind(isConstructor(), TASK_CREATED)
             .bind(named("doExec").and(takesArguments(0)), TASK_RUN),

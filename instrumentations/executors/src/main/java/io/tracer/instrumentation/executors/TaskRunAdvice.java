@@ -4,7 +4,7 @@ import io.opentelemetry.context.Scope;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Around the method that runs a task ({@code FutureTask.run}, {@code ForkJoinTask.doExec}, the run methods of
+ * Around the methods that run a fork/join task ({@code ForkJoinTask.doExec}, the run methods of
  * {@code CompletableFuture}'s async tasks): the task's context is current while it runs, then the thread's own.
  */
 public final class TaskRunAdvice {
