@@ -101,6 +101,38 @@ class TaskIdentityTest {
     }
   }
 
+  @Test
+  void equalButDistinctTasksKeepTheirOwnContexts() throws Exception {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+    try {
+      CountDownLatch release = new CountDownLatch(1);
+      pool.execute(() -> awaitQuietly(release));
+      List<SpanContext> seen = Collections.synchronizedList(new ArrayList<>());
+      SpanContext first = inSpan("first", span -> {
+        pool.execute(new SameReport("daily", seen));
+        return span;
+      });
+      SpanContext second = inSpan("second", span -> {
+        pool.execute(new SameReport("daily", seen));
+        return span;
+      });
+      release.countDown();
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+      assertEquals(Arrays.asList(first, second), seen);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A task with value equality, as records have: two of them are equal, yet each was submitted by its own trace. */
+  private record SameReport(String name, List<SpanContext> seen) implements Runnable {
+    @Override
+    public void run() {
+      seen.add(Traced.seen());
+    }
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
