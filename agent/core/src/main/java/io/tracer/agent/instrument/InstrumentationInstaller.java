@@ -55,6 +55,9 @@ public final class InstrumentationInstaller {
     AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // classes loaded while loaded ones are retransformed (a JDK class's nested classes, resolved to match it)
+        // are not transformed then: look again until no new class turns up
+        .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
         .with(new FailureListener())

@@ -1,0 +1,25 @@
+package io.tracer.instrumentation.executors;
+
+import io.opentelemetry.context.Scope;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Around the methods that run a fork/join task ({@code ForkJoinTask.doExec}, the run methods of
+ * {@code CompletableFuture}'s async tasks): the task's context is current while it runs, then the thread's own.
+ */
+public final class TaskRunAdvice {
+
+  private TaskRunAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(@Advice.This Object task) {
+    return PropagatedContexts.attach(task);
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
+  public static void exit(@Advice.Enter Object scope) {
+    if (scope != null) {
+      ((Scope) scope).close();
+    }
+  }
+}
