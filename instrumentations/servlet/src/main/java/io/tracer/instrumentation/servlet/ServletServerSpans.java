@@ -23,7 +23,7 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
   }
 
   /** @return what {@link #exit} needs, or {@code null} when this invocation has nothing to do */
-  public ServletInvocation enter(REQUEST request) {
+  public ServletInvocation enter(REQUEST request, RESPONSE response) {
     Object existing = accessor.getAttribute(request, CONTEXT_ATTRIBUTE);
     if (existing == IGNORED) {
       return null;
@@ -39,7 +39,7 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
       accessor.setAttribute(request, CONTEXT_ATTRIBUTE, IGNORED);
       return null;
     }
-    Context context = tracer.start(request);
+    Context context = tracer.start(request, response);
     accessor.setAttribute(request, CONTEXT_ATTRIBUTE, context);
     return new ServletInvocation(context, context.makeCurrent(), true);
   }
@@ -57,7 +57,14 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
   }
 
   public void end(Context context, REQUEST request, RESPONSE response, Throwable thrown) {
-    tracer.end(context, accessor.method(request), accessor.route(request), response, thrown);
+    // a framework routes during the request: what it recorded is known only now
+    String route = Span.fromContext(context).isRecording() ? routeAtEnd(request) : null;
+    tracer.end(context, accessor.method(request), route, response, thrown);
+  }
+
+  private String routeAtEnd(REQUEST request) {
+    String frameworkRoute = FrameworkRoutes.route(accessor, request);
+    return frameworkRoute != null ? frameworkRoute : accessor.route(request);
   }
 
   public void markError(Context context, Throwable error, String errorType) {
