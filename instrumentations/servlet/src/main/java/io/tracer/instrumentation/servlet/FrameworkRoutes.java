@@ -8,8 +8,9 @@ package io.tracer.instrumentation.servlet;
 final class FrameworkRoutes {
 
   /**
-   * {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE} of Spring MVC 5 (javax) and 6 (jakarta): a String,
-   * or a {@code PathPattern} (whose {@code toString} is its pattern) in some mappings.
+   * {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE} of Spring MVC 5 (javax) and 6 (jakarta), set by
+   * annotated controllers, functional routes and URL mappings: the pattern as a String, both for Ant-style and
+   * for {@code PathPattern} matching.
    */
   static final String SPRING_MVC_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
