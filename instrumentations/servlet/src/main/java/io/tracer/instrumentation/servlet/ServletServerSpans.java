@@ -57,14 +57,10 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
   }
 
   public void end(Context context, REQUEST request, RESPONSE response, Throwable thrown) {
-    // a framework routes during the request: what it recorded is known only now
-    String route = Span.fromContext(context).isRecording() ? routeAtEnd(request) : null;
-    tracer.end(context, accessor.method(request), route, response, thrown);
-  }
-
-  private String routeAtEnd(REQUEST request) {
-    String frameworkRoute = FrameworkRoutes.route(accessor, request);
-    return frameworkRoute != null ? frameworkRoute : accessor.route(request);
+    // The servlet mapping was known at the start and may since have changed: Undertow leaves a forward's target
+    // on the request. A framework's route is known only now.
+    String frameworkRoute = Span.fromContext(context).isRecording() ? FrameworkRoutes.route(accessor, request) : null;
+    tracer.end(context, accessor.method(request), frameworkRoute, response, thrown);
   }
 
   public void markError(Context context, Throwable error, String errorType) {
