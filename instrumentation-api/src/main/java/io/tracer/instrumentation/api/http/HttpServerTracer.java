@@ -31,6 +31,11 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
   static final AttributeKey<String> PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+  /**
+   * Where a framework module (Jersey's) records the route template it matched, as a request attribute relative
+   * to the framework's base path; the server module that owns the span reads it when the span ends.
+   */
+  public static final String FRAMEWORK_ROUTE_ATTRIBUTE = "io.tracer.http.route";
   static final String TRACE_ID_RESPONSE_HEADER_KEY = "otel.http.server.response.trace-id-header";
   private static final String DEFAULT_IGNORED_PATHS = "/health,/metrics,/favicon.ico";
   private static final String DEFAULT_SENSITIVE_PARAMETERS =

@@ -1,9 +1,12 @@
 package io.tracer.instrumentation.servlet;
 
+import io.tracer.instrumentation.api.http.HttpServerTracer;
+
 /**
  * The route template a framework behind one servlet recorded on the request. Spring's {@code DispatcherServlet}
- * is mapped to {@code /}, so the servlet mapping says nothing; the framework's own request attribute, read once
- * when the span ends, names the handler's template.
+ * is mapped to {@code /}, Jersey's servlet to {@code /api/*} say, so the servlet mapping says nothing; a request
+ * attribute, read once when the span ends, names the handler's template: Spring's own, or the one a framework
+ * module (Jersey's) records under {@link HttpServerTracer#FRAMEWORK_ROUTE_ATTRIBUTE}.
  */
 final class FrameworkRoutes {
 
@@ -24,7 +27,10 @@ final class FrameworkRoutes {
 
   /** @return the route with the context and servlet path before it, or {@code null} when no framework routed */
   static <REQUEST> String route(ServletAccessor<REQUEST, ?> accessor, REQUEST request) {
-    Object pattern = accessor.getAttribute(request, SPRING_MVC_PATTERN);
+    Object pattern = accessor.getAttribute(request, HttpServerTracer.FRAMEWORK_ROUTE_ATTRIBUTE);
+    if (pattern == null) {
+      pattern = accessor.getAttribute(request, SPRING_MVC_PATTERN);
+    }
     if (pattern == null) {
       return null;
     }
