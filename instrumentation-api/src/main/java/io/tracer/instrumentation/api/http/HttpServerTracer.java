@@ -58,7 +58,7 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
         Arrays.asList(DEFAULT_IGNORED_PATHS.split(","))));
     this.queryRedactor = new QueryRedactor(config.getList("otel.http.sensitive-query-parameters",
         Arrays.asList(DEFAULT_SENSITIVE_PARAMETERS.split(","))));
-    this.traceIdResponseHeader = headerName(config, TRACE_ID_RESPONSE_HEADER_KEY);
+    this.traceIdResponseHeader = traceIdResponseHeader(config);
   }
 
   public boolean isIgnored(REQUEST request) {
@@ -160,15 +160,18 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     return accessor.peerAddress(request);
   }
 
-  /** A header name is an HTTP token; anything else would make the container reject or mangle the response. */
-  private static String headerName(TracerConfig config, String key) {
-    String name = config.getString(key);
+  /**
+   * The configured name of the trace id response header, {@code null} when off. A header name is an HTTP token;
+   * anything else would make the container reject or mangle the response, so it is reported and left off.
+   */
+  public static String traceIdResponseHeader(TracerConfig config) {
+    String name = config.getString(TRACE_ID_RESPONSE_HEADER_KEY);
     if (name == null) {
       return null;
     }
     for (int i = 0; i < name.length(); i++) {
       if (!isTokenChar(name.charAt(i))) {
-        config.problems().invalidValue(key, name, "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+        config.problems().invalidValue(TRACE_ID_RESPONSE_HEADER_KEY, name, "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
             "no header");
         return null;
       }
