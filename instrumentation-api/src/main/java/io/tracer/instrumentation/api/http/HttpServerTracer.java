@@ -171,8 +171,8 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     }
     for (int i = 0; i < name.length(); i++) {
       if (!isTokenChar(name.charAt(i))) {
-        config.problems().invalidValue(TRACE_ID_RESPONSE_HEADER_KEY, name, "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
-            "no header");
+        config.problems().invalidValue(TRACE_ID_RESPONSE_HEADER_KEY, name,
+            "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", "no header");
         return null;
       }
     }
