@@ -59,13 +59,18 @@ public final class TracedApp implements AutoCloseable {
   }
 
   public HttpResult get(String path, Map<String, String> headers) {
+    HttpResponse<String> response = send(path, headers);
+    return new HttpResult(response.statusCode(), response.body());
+  }
+
+  /** A GET whose whole response, headers included, the test reads. */
+  public HttpResponse<String> send(String path, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(REQUEST_TIMEOUT)
         .GET();
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = httpClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new HttpResult(response.statusCode(), response.body());
+      return httpClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException("GET " + path + " failed; " + describeOutput(), e);
     } catch (InterruptedException e) {

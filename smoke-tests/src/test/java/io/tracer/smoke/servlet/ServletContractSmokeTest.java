@@ -15,9 +15,11 @@ import io.tracer.smoke.harness.OtlpReceiver;
 import io.tracer.smoke.harness.ReceivedSpan;
 import io.tracer.smoke.harness.SmokePrerequisites;
 import io.tracer.smoke.harness.TracedApp;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -45,6 +47,7 @@ abstract class ServletContractSmokeTest {
 
   static final Duration SPAN_TIMEOUT = Duration.ofSeconds(30);
   private static final String USER_AGENT = "tracer-smoke-test/1.0";
+  static final String TRACE_ID_HEADER = "trace-id";
   private static final long ASYNC_COMPLETION_DELAY_NANOS = Duration.ofMillis(150).toNanos();
 
   private OtlpReceiver receiver;
@@ -55,15 +58,23 @@ abstract class ServletContractSmokeTest {
 
   abstract OtlpProtocol protocol();
 
+  /** Whether this run configures {@value #TRACE_ID_HEADER} as the trace id response header (off by default). */
+  boolean returnsTraceIdHeader() {
+    return false;
+  }
+
   @BeforeAll
   void startApp() throws Exception {
     receiver = OtlpReceiver.start();
-    app = TracedApp.builder(appName())
+    TracedApp.Builder builder = TracedApp.builder(appName())
         .label(getClass().getSimpleName())
         .serviceName(serviceName())
         .exportTo(receiver, protocol())
-        .env("OTEL_PROPAGATORS", "tracecontext,baggage,b3,b3multi,jaeger")
-        .start();
+        .env("OTEL_PROPAGATORS", "tracecontext,baggage,b3,b3multi,jaeger");
+    if (returnsTraceIdHeader()) {
+      builder.env("OTEL_HTTP_SERVER_RESPONSE_TRACE_ID_HEADER", TRACE_ID_HEADER);
+    }
+    app = builder.start();
   }
 
   @AfterAll
@@ -269,6 +280,22 @@ abstract class ServletContractSmokeTest {
     awaitSpansOfEarlierRequests();
     List<ReceivedSpan> trace = receiver.spansOfTrace(span.traceId());
     assertEquals(1, trace.size(), "spans of one filtered request:" + OtlpReceiver.describe(trace));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tracedPaths")
+  void traceIdIsInTheResponseHeaderOnlyWhenConfigured(String path) throws Exception {
+    String marker = newMarker();
+    HttpResponse<String> response = app.send(path + "?req=" + marker, Map.of());
+
+    ReceivedSpan span = awaitServerSpan(marker);
+    assertEquals(returnsTraceIdHeader() ? Optional.of(span.traceId()) : Optional.empty(),
+        response.headers().firstValue(TRACE_ID_HEADER));
+  }
+
+  /** A plain answer, one the container turns into a 500 after an exception, and one written after an async wait. */
+  static Stream<String> tracedPaths() {
+    return Stream.of("/hello", "/fail", "/async");
   }
 
   private String serviceName() {

@@ -31,6 +31,12 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
   static final AttributeKey<String> PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+  /**
+   * Where a framework module (Jersey's) records the route template it matched, as a request attribute relative
+   * to the framework's base path; the server module that owns the span reads it when the span ends.
+   */
+  public static final String FRAMEWORK_ROUTE_ATTRIBUTE = "io.tracer.http.route";
+  static final String TRACE_ID_RESPONSE_HEADER_KEY = "otel.http.server.response.trace-id-header";
   private static final String DEFAULT_IGNORED_PATHS = "/health,/metrics,/favicon.ico";
   private static final String DEFAULT_SENSITIVE_PARAMETERS =
       "password,passwd,pwd,secret,client_secret,token,access_token,refresh_token,id_token,api_key,apikey,key,"
@@ -41,6 +47,8 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
   private final Tracer tracer;
   private final PathFilter ignoredPaths;
   private final QueryRedactor queryRedactor;
+  /** The response header that carries the trace id back to the caller; {@code null} when off. */
+  private final String traceIdResponseHeader;
 
   public HttpServerTracer(String moduleName, ServerExchangeAccessor<REQUEST, RESPONSE> accessor) {
     this.accessor = accessor;
@@ -50,14 +58,18 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
         Arrays.asList(DEFAULT_IGNORED_PATHS.split(","))));
     this.queryRedactor = new QueryRedactor(config.getList("otel.http.sensitive-query-parameters",
         Arrays.asList(DEFAULT_SENSITIVE_PARAMETERS.split(","))));
+    this.traceIdResponseHeader = traceIdResponseHeader(config);
   }
 
   public boolean isIgnored(REQUEST request) {
     return ignoredPaths.matches(accessor.path(request));
   }
 
-  /** Starts the SERVER span; the returned context holds it and the propagated baggage. */
-  public Context start(REQUEST request) {
+  /**
+   * Starts the SERVER span; the returned context holds it and the propagated baggage. Called before the
+   * application writes to {@code response}, so that the trace id header, when configured, can still be set.
+   */
+  public Context start(REQUEST request, RESPONSE response) {
     Context parent = AgentServices.propagator().extract(Context.root(), request, accessor);
     String method = accessor.method(request);
     boolean knownMethod = HttpMethods.isKnown(method);
@@ -89,7 +101,12 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     if (protocolVersion != null) {
       builder.setAttribute(PROTOCOL_VERSION, protocolVersion);
     }
-    return parent.with(builder.startSpan());
+    Span span = builder.startSpan();
+    if (traceIdResponseHeader != null && span.getSpanContext().isSampled()) {
+      // an unsampled trace reaches no backend: its id would be of no use in a bug report
+      accessor.setResponseHeader(response, traceIdResponseHeader, span.getSpanContext().getTraceId());
+    }
+    return parent.with(span);
   }
 
   /**
@@ -141,6 +158,30 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
       }
     }
     return accessor.peerAddress(request);
+  }
+
+  /**
+   * The configured name of the trace id response header, {@code null} when off. A header name is an HTTP token;
+   * anything else would make the container reject or mangle the response, so it is reported and left off.
+   */
+  public static String traceIdResponseHeader(TracerConfig config) {
+    String name = config.getString(TRACE_ID_RESPONSE_HEADER_KEY);
+    if (name == null) {
+      return null;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isTokenChar(name.charAt(i))) {
+        config.problems().invalidValue(TRACE_ID_RESPONSE_HEADER_KEY, name,
+            "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", "no header");
+        return null;
+      }
+    }
+    return name;
+  }
+
+  private static boolean isTokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   private static String spanName(String method, String route) {

@@ -32,4 +32,7 @@ public interface ServerExchangeAccessor<REQUEST, RESPONSE> extends TextMapGetter
   String protocol(REQUEST request);
 
   int statusCode(RESPONSE response);
+
+  /** Sets a header of the response, which the application has not begun to write. */
+  void setResponseHeader(RESPONSE response, String name, String value);
 }

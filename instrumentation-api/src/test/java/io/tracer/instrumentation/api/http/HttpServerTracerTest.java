@@ -20,6 +20,8 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.instrumentation.api.config.ConfigProblems;
 import io.tracer.instrumentation.api.config.TracerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,23 +32,30 @@ import org.junit.jupiter.api.Test;
 class HttpServerTracerTest {
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private final ByteArrayOutputStream problemOutput = new ByteArrayOutputStream();
+  private final PrintStream problems = new PrintStream(problemOutput, true);
+  private final RequestAccessor accessor = new RequestAccessor();
   private HttpServerTracer<Request, Integer> tracer;
 
   @BeforeEach
   void installSdk() {
+    installSdk(Collections.<String, String>emptyMap());
+  }
+
+  private void installSdk(Map<String, String> config) {
     OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
         .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-    AgentServices.initialize(TracerConfig.of(Collections.<String, String>emptyMap(), new ConfigProblems(System.err)), sdk);
-    tracer = new HttpServerTracer<>("test", new RequestAccessor());
+    AgentServices.initialize(TracerConfig.of(config, new ConfigProblems(problems)), sdk);
+    tracer = new HttpServerTracer<>("test", accessor);
   }
 
   @Test
   void namesTheSpanAfterTheRouteAndRecordsTheStableAttributes() {
     Request request = new Request("GET", "/orders/42", "token=t0p&page=1", "/orders/*");
     request.headers.put("user-agent", "curl/8");
-    tracer.end(tracer.start(request), "GET", null, 200, null);
+    tracer.end(tracer.start(request, 0), "GET", null, 200, null);
 
     SpanData span = onlySpan();
     assertEquals("GET /orders/*", span.getName());
@@ -64,7 +73,7 @@ class HttpServerTracerTest {
 
   @Test
   void neverNamesTheSpanAfterARawPath() {
-    tracer.end(tracer.start(new Request("GET", "/files/123/abc", null, null)), "GET", null, 200, null);
+    tracer.end(tracer.start(new Request("GET", "/files/123/abc", null, null), 0), "GET", null, 200, null);
     assertEquals("GET", onlySpan().getName());
   }
 
@@ -72,10 +81,10 @@ class HttpServerTracerTest {
   void takesTheParentFromHeadersOnlyNeverFromAContextLeftOnTheThread() {
     Span leaked = AgentServices.tracer("test").spanBuilder("leaked").startSpan();
     try (Scope ignored = Context.root().with(leaked).makeCurrent()) {
-      tracer.end(tracer.start(new Request("GET", "/a", null, null)), "GET", null, 200, null);
+      tracer.end(tracer.start(new Request("GET", "/a", null, null), 0), "GET", null, 200, null);
       Request withParent = new Request("GET", "/b", null, null);
       withParent.headers.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-      tracer.end(tracer.start(withParent), "GET", null, 200, null);
+      tracer.end(tracer.start(withParent, 0), "GET", null, 200, null);
     }
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertFalse(spans.get(0).getParentSpanContext().isValid());
@@ -86,7 +95,7 @@ class HttpServerTracerTest {
 
   @Test
   void anEscapingExceptionIsAnErrorWithTheStatusTheContainerWillSend() {
-    tracer.end(tracer.start(new Request("POST", "/pay", null, "/pay")), "POST", null, 200,
+    tracer.end(tracer.start(new Request("POST", "/pay", null, "/pay"), 0), "POST", null, 200,
         new IllegalStateException("declined"));
     SpanData span = onlySpan();
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
@@ -97,8 +106,8 @@ class HttpServerTracerTest {
 
   @Test
   void fiveHundredsAreErrorsAndFourHundredsAreNot() {
-    tracer.end(tracer.start(new Request("GET", "/x", null, "/x")), "GET", null, 503, null);
-    tracer.end(tracer.start(new Request("GET", "/y", null, "/y")), "GET", null, 404, null);
+    tracer.end(tracer.start(new Request("GET", "/x", null, "/x"), 0), "GET", null, 503, null);
+    tracer.end(tracer.start(new Request("GET", "/y", null, "/y"), 0), "GET", null, 404, null);
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertEquals(StatusCode.ERROR, spans.get(0).getStatus().getStatusCode());
     assertEquals("503", attribute(spans.get(0), "error.type"));
@@ -108,7 +117,7 @@ class HttpServerTracerTest {
 
   @Test
   void unknownMethodsAreReportedAsOther() {
-    tracer.end(tracer.start(new Request("PURGE", "/cache", null, null)), "PURGE", null, 200, null);
+    tracer.end(tracer.start(new Request("PURGE", "/cache", null, null), 0), "PURGE", null, 200, null);
     SpanData span = onlySpan();
     assertEquals("HTTP", span.getName());
     assertEquals("_OTHER", attribute(span, "http.request.method"));
@@ -120,6 +129,39 @@ class HttpServerTracerTest {
     assertTrue(tracer.isIgnored(new Request("GET", "/health", null, null)));
     assertTrue(tracer.isIgnored(new Request("GET", "/favicon.ico", null, null)));
     assertFalse(tracer.isIgnored(new Request("GET", "/healthy", null, null)));
+  }
+
+  @Test
+  void setsTheTraceIdAsTheConfiguredResponseHeaderWhenTheSpanStarts() {
+    installSdk(Collections.singletonMap("OTEL_HTTP_SERVER_RESPONSE_TRACE_ID_HEADER", "Trace-Id"));
+    Context context = tracer.start(new Request("GET", "/a", null, null), 0);
+    assertEquals(Collections.singletonMap("Trace-Id", Span.fromContext(context).getSpanContext().getTraceId()),
+        accessor.responseHeaders, "set at the start, before the application writes");
+    tracer.end(context, "GET", null, 200, null);
+  }
+
+  @Test
+  void setsNoTraceIdHeaderUnlessConfigured() {
+    tracer.end(tracer.start(new Request("GET", "/a", null, null), 0), "GET", null, 200, null);
+    assertTrue(accessor.responseHeaders.isEmpty());
+  }
+
+  @Test
+  void setsNoTraceIdHeaderForAnUnsampledTrace() {
+    installSdk(Collections.singletonMap("otel.http.server.response.trace-id-header", "trace-id"));
+    Request request = new Request("GET", "/a", null, null);
+    request.headers.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
+    tracer.end(tracer.start(request, 0), "GET", null, 200, null);
+    assertTrue(accessor.responseHeaders.isEmpty());
+  }
+
+  @Test
+  void aHeaderNameThatIsNoHttpTokenIsReportedAndSwitchesTheHeaderOff() {
+    installSdk(Collections.singletonMap("otel.http.server.response.trace-id-header", "trace id:"));
+    tracer.end(tracer.start(new Request("GET", "/a", null, null), 0), "GET", null, 200, null);
+    assertTrue(accessor.responseHeaders.isEmpty());
+    assertTrue(problemOutput.toString().contains("otel.http.server.response.trace-id-header=\"trace id:\""),
+        problemOutput.toString());
   }
 
   private SpanData onlySpan() {
@@ -148,6 +190,8 @@ class HttpServerTracerTest {
   }
 
   private static final class RequestAccessor implements ServerExchangeAccessor<Request, Integer> {
+    final Map<String, String> responseHeaders = new HashMap<>();
+
     @Override
     public String method(Request request) {
       return request.method;
@@ -206,6 +250,11 @@ class HttpServerTracerTest {
     @Override
     public String get(Request request, String key) {
       return request == null ? null : request.headers.get(key);
+    }
+
+    @Override
+    public void setResponseHeader(Integer response, String name, String value) {
+      responseHeaders.put(name, value);
     }
   }
 }

@@ -23,7 +23,7 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
   }
 
   /** @return what {@link #exit} needs, or {@code null} when this invocation has nothing to do */
-  public ServletInvocation enter(REQUEST request) {
+  public ServletInvocation enter(REQUEST request, RESPONSE response) {
     Object existing = accessor.getAttribute(request, CONTEXT_ATTRIBUTE);
     if (existing == IGNORED) {
       return null;
@@ -39,7 +39,7 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
       accessor.setAttribute(request, CONTEXT_ATTRIBUTE, IGNORED);
       return null;
     }
-    Context context = tracer.start(request);
+    Context context = tracer.start(request, response);
     accessor.setAttribute(request, CONTEXT_ATTRIBUTE, context);
     return new ServletInvocation(context, context.makeCurrent(), true);
   }
@@ -57,7 +57,10 @@ public final class ServletServerSpans<REQUEST, RESPONSE> {
   }
 
   public void end(Context context, REQUEST request, RESPONSE response, Throwable thrown) {
-    tracer.end(context, accessor.method(request), accessor.route(request), response, thrown);
+    // The servlet mapping was known at the start and may since have changed: Undertow leaves a forward's target
+    // on the request. A framework's route is known only now.
+    String frameworkRoute = Span.fromContext(context).isRecording() ? FrameworkRoutes.route(accessor, request) : null;
+    tracer.end(context, accessor.method(request), frameworkRoute, response, thrown);
   }
 
   public void markError(Context context, Throwable error, String errorType) {

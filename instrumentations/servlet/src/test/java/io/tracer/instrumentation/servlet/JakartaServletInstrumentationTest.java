@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
@@ -187,6 +188,25 @@ class JakartaServletInstrumentationTest {
     List<SpanData> spans = TestAgent.awaitSpans(span -> span.getKind() == SpanKind.SERVER, 2, Duration.ofSeconds(5));
     assertFalse(spans.stream().anyMatch(span -> "/health".equals(string(span, "url.path"))));
     assertTrue(spans.stream().anyMatch(span -> "/internal/x".equals(string(span, "url.path"))));
+  }
+
+  @Test
+  void returnsTheTraceIdInTheConfiguredResponseHeaderAlsoOnErrorsAndAsyncRequests() throws Exception {
+    for (String path : List.of("/hello", "/fail", "/async")) {
+      TestAgent.reset();
+      HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      assertEquals(Optional.of(onlyServerSpan().getTraceId()), response.headers().firstValue("trace-id"), path);
+    }
+  }
+
+  @Test
+  void noTraceIdHeaderWhereNoSpanStarts() throws Exception {
+    String root = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort();
+    HttpResponse<Void> health = client.send(HttpRequest.newBuilder(URI.create(root + "/health")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, health.statusCode());
+    assertEquals(Optional.empty(), health.headers().firstValue("trace-id"));
   }
 
   private static int get(String path, String traceparent) throws Exception {

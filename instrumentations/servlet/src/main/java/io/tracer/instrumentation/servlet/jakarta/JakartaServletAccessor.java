@@ -50,6 +50,12 @@ final class JakartaServletAccessor implements ServletAccessor<HttpServletRequest
   }
 
   @Override
+  public String routePrefix(HttpServletRequest request) {
+    return request.getPathInfo() == null ? request.getContextPath()
+        : request.getContextPath() + request.getServletPath();
+  }
+
+  @Override
   public String serverAddress(HttpServletRequest request) {
     return request.getServerName();
   }
@@ -72,6 +78,11 @@ final class JakartaServletAccessor implements ServletAccessor<HttpServletRequest
   @Override
   public int statusCode(HttpServletResponse response) {
     return response.getStatus();
+  }
+
+  @Override
+  public void setResponseHeader(HttpServletResponse response, String name, String value) {
+    response.setHeader(name, value);
   }
 
   @Override

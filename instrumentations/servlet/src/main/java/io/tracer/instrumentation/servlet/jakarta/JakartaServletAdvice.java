@@ -17,8 +17,11 @@ public final class JakartaServletAdvice {
   private JakartaServletAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.Argument(0) ServletRequest request) {
-    return request instanceof HttpServletRequest ? SPANS.enter((HttpServletRequest) request) : null;
+  public static Object enter(@Advice.Argument(0) ServletRequest request,
+      @Advice.Argument(1) ServletResponse response) {
+    return request instanceof HttpServletRequest && response instanceof HttpServletResponse
+        ? SPANS.enter((HttpServletRequest) request, (HttpServletResponse) response)
+        : null;
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)

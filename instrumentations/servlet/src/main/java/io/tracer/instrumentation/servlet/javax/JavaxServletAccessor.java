@@ -7,11 +7,12 @@ import java.util.Collections;
 import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.MappingMatch;
 
 /** The javax.servlet (3.0 to 4.0) view of a request. */
 final class JavaxServletAccessor implements ServletAccessor<HttpServletRequest, HttpServletResponse> {
 
-  /** Servlet 3.x containers lack {@code getHttpServletMapping}; learned at the first request. */
+  /** Servlet 3.x API jars lack {@code getHttpServletMapping}; learned at the first request. */
   private volatile boolean mappingApiAvailable = true;
 
   @Override
@@ -39,25 +40,31 @@ final class JavaxServletAccessor implements ServletAccessor<HttpServletRequest, 
     if (mappingApiAvailable) {
       try {
         HttpServletMapping mapping = request.getHttpServletMapping();
-        if (mapping == null || mapping.getMappingMatch() == null) {
-          return null;
+        MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+        if (match != null) {
+          switch (match) {
+            case CONTEXT_ROOT:
+              return request.getContextPath() + "/";
+            case EXACT:
+            case PATH:
+            case EXTENSION:
+              return request.getContextPath() + mapping.getPattern();
+            default:
+              return null; // the default servlet: the mapping says nothing about the route
+          }
         }
-        switch (mapping.getMappingMatch()) {
-          case CONTEXT_ROOT:
-            return request.getContextPath() + "/";
-          case EXACT:
-          case PATH:
-          case EXTENSION:
-            return request.getContextPath() + mapping.getPattern();
-          default:
-            return null; // the default servlet: the mapping says nothing about the route
-        }
-      } catch (LinkageError servlet3Container) {
+        // a Servlet 3.x container under a 4.0 API jar: the API's default method knows no mapping
+      } catch (LinkageError servlet3Api) {
         mappingApiAvailable = false;
       }
     }
-    // Servlet 3.x: a path mapping is recognisable by its path info; an exact and a default mapping are not
-    return request.getPathInfo() != null ? request.getContextPath() + request.getServletPath() + "/*" : null;
+    return Servlet3Routes.route(request);
+  }
+
+  @Override
+  public String routePrefix(HttpServletRequest request) {
+    return request.getPathInfo() == null ? request.getContextPath()
+        : request.getContextPath() + request.getServletPath();
   }
 
   @Override
@@ -83,6 +90,11 @@ final class JavaxServletAccessor implements ServletAccessor<HttpServletRequest, 
   @Override
   public int statusCode(HttpServletResponse response) {
     return response.getStatus();
+  }
+
+  @Override
+  public void setResponseHeader(HttpServletResponse response, String name, String value) {
+    response.setHeader(name, value);
   }
 
   @Override

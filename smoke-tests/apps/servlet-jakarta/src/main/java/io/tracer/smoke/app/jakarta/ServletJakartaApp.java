@@ -1,6 +1,8 @@
 package io.tracer.smoke.app.jakarta;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
+import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
@@ -8,8 +10,9 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * Embedded Tomcat 9 serving jakarta.servlet endpoints on {@code PORT} (0: any free port). Prints {@code LISTENING
- * <port>} once it accepts requests: the smoke-test harness waits for that line.
+ * Embedded Tomcat (10.1 here, 11 in the servlet-tomcat11 app) serving jakarta.servlet endpoints on {@code PORT}
+ * (0: any free port). Prints {@code LISTENING <port>} once it accepts requests: the smoke-test harness waits for
+ * that line.
  */
 public final class ServletJakartaApp {
 
@@ -20,15 +23,10 @@ public final class ServletJakartaApp {
     tomcat.setPort(Integer.parseInt(System.getenv().getOrDefault("PORT", "0")));
     tomcat.getConnector().setProperty("address", "127.0.0.1");
     Context context = tomcat.addContext("", null);
-    addServlet(context, "hello", new HelloServlet(), "/hello");
-    addServlet(context, "orders", new OrdersServlet(), "/orders/*");
-    addServlet(context, "fail", new FailServlet(), "/fail");
-    addServlet(context, "status", new StatusServlet(), "/status/*");
-    addServlet(context, "async", new AsyncServlet(), "/async");
-    addServlet(context, "forward", new ForwardServlet(), "/forward");
-    addServlet(context, "health", new HealthServlet(), "/health");
-    addServlet(context, "fallback", new FallbackServlet(), "/");
-    addFilterOnEveryPath(context, "passThrough", new PassThroughFilter());
+    for (Map.Entry<String, Servlet> endpoint : ContractEndpoints.servletsByMapping().entrySet()) {
+      addServlet(context, endpoint.getKey(), endpoint.getValue(), endpoint.getKey());
+    }
+    addFilterOnEveryPath(context, "passThrough", ContractEndpoints.passThroughFilter());
     tomcat.start();
     System.out.println("LISTENING " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
@@ -40,7 +38,7 @@ public final class ServletJakartaApp {
     context.addServletMappingDecoded(mapping, name);
   }
 
-  private static void addFilterOnEveryPath(Context context, String name, PassThroughFilter filter) {
+  private static void addFilterOnEveryPath(Context context, String name, Filter filter) {
     FilterDef definition = new FilterDef();
     definition.setFilterName(name);
     definition.setFilter(filter);
