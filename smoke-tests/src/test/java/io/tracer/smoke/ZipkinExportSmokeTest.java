@@ -3,10 +3,13 @@ package io.tracer.smoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracer.smoke.harness.HeadlessChromium;
 import io.tracer.smoke.harness.HttpResult;
+import io.tracer.smoke.harness.SmokeEnvironment;
 import io.tracer.smoke.harness.SmokePrerequisites;
 import io.tracer.smoke.harness.TracedApp;
 import io.tracer.smoke.harness.ZipkinServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import zipkin2.Span;
 /**
  * {@code OTEL_TRACES_EXPORTER=zipkin} against a real Zipkin server: a traced servlet application's spans are
  * stored by Zipkin and read back through its query API, with the caller's trace, the route, the status and the
- * error.
+ * error; and Zipkin's own trace page shows them in headless Chromium (a screenshot is kept with the logs).
  */
 @ExtendWith(SmokePrerequisites.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +89,23 @@ class ZipkinExportSmokeTest {
     assertTrue(server.annotations().stream().anyMatch(annotation -> annotation.value().startsWith("\"exception\":")
         && annotation.value().contains("java.lang.IllegalStateException")
         && annotation.value().contains("boom")), server.annotations().toString());
+  }
+
+  @Test
+  void zipkinsTracePageShowsTheSpanInHeadlessChromium() throws Exception {
+    String traceId = "5b8efff798038103d269b633813fc60c";
+    assertEquals(new HttpResult(200, "/9"), app.get("/orders/9", traceparent(traceId)));
+    zipkin.awaitTrace(traceId, spans -> !spans.isEmpty(), ARRIVAL_TIMEOUT);
+    Path pageDirectory = SmokeEnvironment.logsDir().resolve(getClass().getSimpleName()).resolve("trace-page");
+    HeadlessChromium chromium = HeadlessChromium.require(pageDirectory);
+    String page = zipkin.baseUrl() + "/zipkin/traces/" + traceId;
+
+    String dom = chromium.renderedDom(page);
+    // the trace's title in Zipkin's UI is its root span: "service: span name"
+    assertTrue(dom.contains(SERVICE_NAME + ": get /orders/*"), "no trace title in " + pageDirectory);
+    assertTrue(dom.contains(traceId), "no trace id in " + pageDirectory);
+    assertTrue(dom.contains(CALLER_SPAN_ID), "no parent id in " + pageDirectory);
+    chromium.screenshot(page, pageDirectory.resolve("trace-page.png"));
   }
 
   private static Map<String, String> traceparent(String traceId) {
