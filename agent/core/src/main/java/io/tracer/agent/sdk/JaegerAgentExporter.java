@@ -86,7 +86,7 @@ final class JaegerAgentExporter implements SpanExporter {
       writer.reset();
       JaegerThriftEncoder.writeSpan(writer, span);
       if (writer.size() > room) {
-        losses.add(1, "its Thrift encoding (" + writer.size() + " bytes with the process) exceeds one UDP datagram ("
+        losses.add(1, "its Thrift encoding (" + writer.size() + " bytes) does not fit in one UDP datagram ("
             + MAX_DATAGRAM_BYTES + " bytes)");
         continue;
       }

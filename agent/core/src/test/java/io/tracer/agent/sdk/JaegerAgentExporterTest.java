@@ -113,7 +113,7 @@ class JaegerAgentExporterTest {
     List<String> lines = sdk.diagnosticLines();
     assertEquals(1, lines.size(), lines.toString());
     assertTrue(lines.get(0).matches("\\[tracer] lost 1 span for udp://127\\.0\\.0\\.1:" + agent.getLocalPort()
-        + " because its Thrift encoding \\(7\\d{4} bytes with the process\\) exceeds one UDP datagram \\(65000 bytes\\);"
+        + " because its Thrift encoding \\(7\\d{4} bytes\\) does not fit in one UDP datagram \\(65000 bytes\\);"
         + " further losses are summarized at most once a minute"), lines.get(0));
   }
 
