@@ -15,10 +15,10 @@ import java.util.function.Supplier;
  */
 final class JaegerExporterFactory {
 
-  static final String ENDPOINT_KEY = "otel.exporter.jaeger.endpoint";
-  static final String TIMEOUT_KEY = "otel.exporter.jaeger.timeout";
-  static final String AGENT_HOST_KEY = "otel.exporter.jaeger.agent.host";
-  static final String AGENT_PORT_KEY = "otel.exporter.jaeger.agent.port";
+  private static final String ENDPOINT_KEY = "otel.exporter.jaeger.endpoint";
+  private static final String TIMEOUT_KEY = "otel.exporter.jaeger.timeout";
+  private static final String AGENT_HOST_KEY = "otel.exporter.jaeger.agent.host";
+  private static final String AGENT_PORT_KEY = "otel.exporter.jaeger.agent.port";
   private static final String DEFAULT_ENDPOINT = "http://localhost:14268/api/traces";
   private static final String DEFAULT_AGENT_HOST = "localhost";
   private static final int DEFAULT_AGENT_PORT = 6831;

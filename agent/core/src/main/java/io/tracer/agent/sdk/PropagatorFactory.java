@@ -25,8 +25,8 @@ final class PropagatorFactory {
   private static final List<String> ACCEPTED = Arrays.asList("tracecontext", "baggage", "b3", "b3multi", "jaeger",
       "none");
 
-  static final String JAEGER_TRACE_ID_HEADER_KEY = "otel.propagation.jaeger.trace-id-header";
-  static final String JAEGER_BAGGAGE_PREFIX_KEY = "otel.propagation.jaeger.baggage-header-prefix";
+  private static final String JAEGER_TRACE_ID_HEADER_KEY = "otel.propagation.jaeger.trace-id-header";
+  private static final String JAEGER_BAGGAGE_PREFIX_KEY = "otel.propagation.jaeger.baggage-header-prefix";
   private static final String JAEGER_TRACE_ID_HEADER = "uber-trace-id";
   private static final String JAEGER_BAGGAGE_PREFIX = "uberctx-";
   /** RFC 9110's token characters besides letters and digits: what an HTTP header name is made of. */

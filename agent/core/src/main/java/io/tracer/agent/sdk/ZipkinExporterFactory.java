@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 /** {@code otel.traces.exporter=zipkin}: Zipkin v2 JSON over HTTP; settings checked at start, exporter built on first use. */
 final class ZipkinExporterFactory {
 
-  static final String ENDPOINT_KEY = "otel.exporter.zipkin.endpoint";
-  static final String TIMEOUT_KEY = "otel.exporter.zipkin.timeout";
+  private static final String ENDPOINT_KEY = "otel.exporter.zipkin.endpoint";
+  private static final String TIMEOUT_KEY = "otel.exporter.zipkin.timeout";
   private static final String DEFAULT_ENDPOINT = "http://localhost:9411/api/v2/spans";
   private static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
 

@@ -1,8 +1,10 @@
 package io.tracer.agent.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jaegertracing.thriftjava.Batch;
+import java.net.ServerSocket;
 import java.util.List;
 import org.apache.thrift.TDeserializer;
 import org.apache.thrift.protocol.TBinaryProtocol;
@@ -60,6 +62,25 @@ class JaegerCollectorExporterTest {
     assertEquals(1, requestsTo("/collector-down/api/traces").size());
     assertEquals(List.of("[tracer] lost 2 spans for " + endpoint + " because export failed: HTTP 503 Service "
         + "Unavailable; further losses are summarized at most once a minute"), sdk.diagnosticLines());
+  }
+
+  @Test
+  void aCollectorThatIsNotThereIsToldWithTheConnectionError() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String endpoint = "http://127.0.0.1:" + closedPort + "/api/traces";
+    ExporterTestSdk sdk = new ExporterTestSdk("otel.traces.exporter", "jaeger", "otel.exporter.jaeger.endpoint",
+        endpoint);
+    try (sdk) {
+      sdk.tracer().spanBuilder("lost").startSpan().end();
+    }
+
+    List<String> lines = sdk.diagnosticLines();
+    assertEquals(1, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("[tracer] lost 1 span for " + endpoint + " because export failed: "
+        + "java.net.ConnectException"), lines.get(0));
   }
 
   @Test
