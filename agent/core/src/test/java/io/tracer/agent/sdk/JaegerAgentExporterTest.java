@@ -44,9 +44,12 @@ class JaegerAgentExporterTest {
   }
 
   private ExporterTestSdk sdkSendingToAgent(String... more) {
+    return sdkSendingToPort(agent.getLocalPort(), more);
+  }
+
+  private static ExporterTestSdk sdkSendingToPort(int port, String... more) {
     List<String> settings = new ArrayList<>(List.of("otel.traces.exporter", "jaeger_agent",
-        "otel.exporter.jaeger.agent.host", "127.0.0.1",
-        "otel.exporter.jaeger.agent.port", String.valueOf(agent.getLocalPort())));
+        "otel.exporter.jaeger.agent.host", "127.0.0.1", "otel.exporter.jaeger.agent.port", String.valueOf(port)));
     settings.addAll(List.of(more));
     return new ExporterTestSdk(settings.toArray(new String[0]));
   }
@@ -115,6 +118,25 @@ class JaegerAgentExporterTest {
     assertTrue(lines.get(0).matches("\\[tracer] lost 1 span for udp://127\\.0\\.0\\.1:" + agent.getLocalPort()
         + " because its Thrift encoding \\(7\\d{4} bytes\\) does not fit in one UDP datagram \\(65000 bytes\\);"
         + " further losses are summarized at most once a minute"), lines.get(0));
+  }
+
+  @Test
+  void anAgentThatIsNotThereIsToldOnceTheKernelKnows() throws Exception {
+    int closedPort = agent.getLocalPort();
+    agent.close();
+    ExporterTestSdk sdk = sdkSendingToPort(closedPort);
+    try (sdk) {
+      // the first datagram only draws the ICMP answer; a later one fails with it
+      for (int batch = 0; batch < 50 && sdk.diagnosticLines().isEmpty(); batch++) {
+        sdk.tracer().spanBuilder("unheard").startSpan().end();
+        sdk.flush();
+      }
+    }
+
+    List<String> lines = sdk.diagnosticLines();
+    // a flush may return before its batch left, so the lost batch may hold more than one span
+    assertTrue(!lines.isEmpty() && lines.get(0).matches("\\[tracer] lost \\d+ spans? for udp://127\\.0\\.0\\.1:"
+        + closedPort + " because export failed: java\\.net\\.PortUnreachableException.*"), lines.toString());
   }
 
   @Test
