@@ -2,7 +2,6 @@ package io.tracer.agent.sdk;
 
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.Clock;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.tracer.instrumentation.api.config.ConfigProblems;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +9,6 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The agent's SDK as premain builds it, from settings given as key/value pairs, with its stderr lines captured. */
 final class ExporterTestSdk implements AutoCloseable {
@@ -33,11 +31,6 @@ final class ExporterTestSdk implements AutoCloseable {
 
   Tracer tracer() {
     return sdk.openTelemetry().getTracer("exporter-test", "1.2.3");
-  }
-
-  /** Exports what has ended so far and waits for the export to finish. */
-  void flush() {
-    ((SdkTracerProvider) sdk.openTelemetry().getTracerProvider()).forceFlush().join(10, TimeUnit.SECONDS);
   }
 
   /** Exports everything still queued and stops. */
