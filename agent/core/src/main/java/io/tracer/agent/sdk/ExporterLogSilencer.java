@@ -6,7 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The OTLP exporters and the batch processor write their failures to java.util.logging, and so to the application's
+ * The OTLP and Zipkin exporters and the batch processor write their failures to java.util.logging, and so to the application's
  * stderr or log files, up to a line per failed batch. {@link ExportLossLog} says the same thing in a few lines, so
  * exactly those loggers are switched off; the application's own loggers are untouched. Known limit: an application
  * that ships its own OpenTelemetry exporter uses the same logger names (java.util.logging names are global), so its
@@ -17,6 +17,7 @@ final class ExporterLogSilencer {
   private static final String[] SILENCED = {
       "io.opentelemetry.exporter.otlp.internal",
       "io.opentelemetry.exporter.sender.okhttp.internal",
+      "io.opentelemetry.exporter.zipkin",
       "io.opentelemetry.sdk.trace.export.BatchSpanProcessor",
   };
 

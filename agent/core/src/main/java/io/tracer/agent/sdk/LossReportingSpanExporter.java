@@ -11,7 +11,8 @@ import java.util.Collection;
 /**
  * Sits between a {@code BatchSpanProcessor} and its exporter, on the processor's worker thread, and tells
  * {@link ExportLossLog} about every span that does not arrive: those the processor dropped from its full queue since
- * the previous batch, and those of batches the exporter failed to deliver (collector down, timeout, error answer).
+ * the previous batch, those of batches the exporter failed to deliver (collector down, timeout, error answer), and
+ * those an exporter says it could not send out of a batch it otherwise delivered ({@link SpansLostException}).
  */
 final class LossReportingSpanExporter implements SpanExporter {
 
@@ -50,6 +51,9 @@ final class LossReportingSpanExporter implements SpanExporter {
           if (nothingDropped) {
             lossLog.delivered();
           }
+        } else if (result.getFailureThrowable() instanceof SpansLostException) {
+          SpansLostException partial = (SpansLostException) result.getFailureThrowable();
+          lossLog.lost(partial.spans(), partial.getMessage());
         } else {
           lossLog.lost(batchSize, "export failed: " + describe(result.getFailureThrowable()));
         }

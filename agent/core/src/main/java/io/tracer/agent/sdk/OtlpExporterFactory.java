@@ -133,7 +133,8 @@ final class OtlpExporterFactory {
     return specific != null ? specific : fallback;
   }
 
-  private static String validEndpoint(TracerConfig config, String key, String usedInstead) {
+  /** The value of {@code key} if it is an http(s) URL the exporters accept; else null, reported when set. */
+  static String validEndpoint(TracerConfig config, String key, String usedInstead) {
     String value = config.getString(key);
     if (value == null) {
       return null;

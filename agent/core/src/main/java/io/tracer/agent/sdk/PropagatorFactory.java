@@ -25,6 +25,13 @@ final class PropagatorFactory {
   private static final List<String> ACCEPTED = Arrays.asList("tracecontext", "baggage", "b3", "b3multi", "jaeger",
       "none");
 
+  private static final String JAEGER_TRACE_ID_HEADER_KEY = "otel.propagation.jaeger.trace-id-header";
+  private static final String JAEGER_BAGGAGE_PREFIX_KEY = "otel.propagation.jaeger.baggage-header-prefix";
+  private static final String JAEGER_TRACE_ID_HEADER = "uber-trace-id";
+  private static final String JAEGER_BAGGAGE_PREFIX = "uberctx-";
+  /** RFC 9110's token characters besides letters and digits: what an HTTP header name is made of. */
+  private static final String HEADER_NAME_SYMBOLS = "!#$%&'*+-.^_`|~";
+
   private PropagatorFactory() {}
 
   static ContextPropagators create(TracerConfig config) {
@@ -49,7 +56,7 @@ final class PropagatorFactory {
     known.remove("none");
     List<TextMapPropagator> propagators = new ArrayList<>();
     for (String name : known) {
-      propagators.add(propagator(name));
+      propagators.add("jaeger".equals(name) ? jaeger(config) : propagator(name));
     }
     return propagators.isEmpty() ? ContextPropagators.noop()
         : ContextPropagators.create(TextMapPropagator.composite(propagators));
@@ -65,10 +72,38 @@ final class PropagatorFactory {
         return B3Propagator.injectingSingleHeader();
       case "b3multi":
         return B3Propagator.injectingMultiHeaders();
-      case "jaeger":
-        return JaegerPropagator.getInstance();
       default:
         throw new IllegalArgumentException("no propagator named " + name);
     }
+  }
+
+  /** OpenTelemetry's, unless the header names of a jaeger-client configuration are set. */
+  private static TextMapPropagator jaeger(TracerConfig config) {
+    String traceIdHeader = headerName(config, JAEGER_TRACE_ID_HEADER_KEY, JAEGER_TRACE_ID_HEADER);
+    String baggagePrefix = headerName(config, JAEGER_BAGGAGE_PREFIX_KEY, JAEGER_BAGGAGE_PREFIX);
+    if (traceIdHeader.equals(JAEGER_TRACE_ID_HEADER) && baggagePrefix.equals(JAEGER_BAGGAGE_PREFIX)) {
+      return JaegerPropagator.getInstance();
+    }
+    return new CustomHeaderJaegerPropagator(traceIdHeader, baggagePrefix);
+  }
+
+  /** Lower-case, as the header names of every other propagator; HTTP compares them case-insensitively. */
+  private static String headerName(TracerConfig config, String key, String defaultName) {
+    String value = config.getString(key);
+    if (value == null) {
+      return defaultName;
+    }
+    String name = value.trim();
+    boolean valid = !name.isEmpty();
+    for (int i = 0; i < name.length() && valid; i++) {
+      char c = name.charAt(i);
+      valid = c < 128 && (Character.isLetterOrDigit(c) || HEADER_NAME_SYMBOLS.indexOf(c) >= 0);
+    }
+    if (!valid) {
+      config.problems().invalidValue(key, value, "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+          defaultName);
+      return defaultName;
+    }
+    return name.toLowerCase(Locale.ROOT);
   }
 }

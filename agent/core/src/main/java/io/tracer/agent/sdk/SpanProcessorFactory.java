@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class SpanProcessorFactory {
 
   static final String KEY = "otel.traces.exporter";
-  private static final List<String> ACCEPTED = Arrays.asList("otlp", "console", "none");
+  private static final List<String> ACCEPTED = Arrays.asList("otlp", "jaeger", "jaeger_agent", "zipkin",
+      "console", "none");
   private static final String DEFAULT = "otlp";
   /** Short, unlike otel.bsp.schedule.delay: a developer watching the console wants the tree right after the request. */
   private static final long CONSOLE_SCHEDULE_DELAY_MILLIS = 200;
@@ -37,6 +38,15 @@ final class SpanProcessorFactory {
       switch (name) {
         case "otlp":
           processors.add(remote(OtlpExporterFactory.create(config), batch, diagnostics, clock));
+          break;
+        case "jaeger":
+          processors.add(remote(JaegerExporterFactory.collector(config), batch, diagnostics, clock));
+          break;
+        case "jaeger_agent":
+          processors.add(remote(JaegerExporterFactory.agent(config), batch, diagnostics, clock));
+          break;
+        case "zipkin":
+          processors.add(remote(ZipkinExporterFactory.create(config), batch, diagnostics, clock));
           break;
         case "console":
           processors.add(console(batch, diagnostics, clock));

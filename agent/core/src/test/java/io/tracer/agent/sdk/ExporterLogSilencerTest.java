@@ -37,6 +37,15 @@ class ExporterLogSilencerTest {
 
   @Test
   void exportFailuresReachOnlyOurOwnLineWhileTheApplicationsLoggersStillWork() throws Exception {
+    assertOnlyOurOwnLine("otlp", "otel.exporter.otlp.endpoint");
+  }
+
+  @Test
+  void zipkinExportFailuresReachOnlyOurOwnLine() throws Exception {
+    assertOnlyOurOwnLine("zipkin", "otel.exporter.zipkin.endpoint");
+  }
+
+  private static void assertOnlyOurOwnLine(String exporter, String endpointKey) throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -46,7 +55,8 @@ class ExporterLogSilencerTest {
     Logger root = Logger.getLogger("");
     root.addHandler(applicationHandler);
     try {
-      TracerConfig config = TracerConfig.of(Map.of("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort,
+      TracerConfig config = TracerConfig.of(Map.of("otel.traces.exporter", exporter,
+          endpointKey, "http://127.0.0.1:" + closedPort,
           "otel.java.exporter.otlp.retry.disabled", "true"), new ConfigProblems(System.err));
       TracerSdk sdk = TracerSdkFactory.create(config, new PrintStream(diagnostics, true), Clock.getDefault());
       sdk.openTelemetry().getTracer("test").spanBuilder("lost").startSpan().end();
