@@ -1,7 +1,10 @@
 package io.tracer.instrumentation.jobrunr;
 
+import io.opentelemetry.context.Context;
 import io.tracer.instrumentation.api.AgentLog;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.filters.JobDefaultFilters;
 import org.jobrunr.jobs.filters.JobServerFilter;
@@ -17,7 +20,19 @@ final class JobFilterRegistration {
   static void register(JobDefaultFilters filters) {
     if (SUPPORTED) {
       filters.addAll(Collections.singletonList(new TracingJobFilter()));
+      loadWhatTheFilterUses();
     }
+  }
+
+  /**
+   * While the application starts rather than in its first job: JobRunr warns about any job filter call over 10 ms,
+   * and loading the propagators and our helpers would make the first calls that slow.
+   */
+  private static void loadWhatTheFilterUses() {
+    Map<String, Object> metadata = new HashMap<>();
+    JobMetadataCarrier.inject(Context.root(), metadata);
+    JobMetadataCarrier.extract(metadata);
+    JobRunrSettings.current();
   }
 
   private static boolean hasFailureHooks() {

@@ -7,7 +7,6 @@ import io.tracer.instrumentation.api.AgentServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jobrunr.jobs.Job;
 
 /**
  * The trace context in a job's metadata, which JobRunr stores with the job: so it survives the storage, a
@@ -22,13 +21,13 @@ final class JobMetadataCarrier implements TextMapGetter<Map<String, Object>>, Te
 
   private JobMetadataCarrier() {}
 
-  static void inject(Context context, Job job) {
-    AgentServices.propagator().inject(context, job.getMetadata(), INSTANCE);
+  static void inject(Context context, Map<String, Object> metadata) {
+    AgentServices.propagator().inject(context, metadata, INSTANCE);
   }
 
-  /** The context stored with the job, on top of the root context: never what the worker thread carries. */
-  static Context extract(Job job) {
-    return AgentServices.propagator().extract(Context.root(), job.getMetadata(), INSTANCE);
+  /** The context stored with a job, on top of the root context: never what the worker thread carries. */
+  static Context extract(Map<String, Object> metadata) {
+    return AgentServices.propagator().extract(Context.root(), metadata, INSTANCE);
   }
 
   @Override

@@ -29,6 +29,7 @@ final class JobRuns {
 
   private JobRuns() {}
 
+
   static void start(Job job) {
     JobRun unfinished = CURRENT.get();
     if (unfinished != null) {
@@ -39,7 +40,7 @@ final class JobRuns {
     if (job.getJobDetails() == null || JobDescriptions.isIgnored(job)) {
       return;
     }
-    Context stored = JobMetadataCarrier.extract(job);
+    Context stored = JobMetadataCarrier.extract(job.getMetadata());
     long attempt = attempt(job);
     SpanBuilder builder = TRACER.spanBuilder("run " + JobDescriptions.shortName(job.getJobDetails()))
         .setSpanKind(SpanKind.CONSUMER)

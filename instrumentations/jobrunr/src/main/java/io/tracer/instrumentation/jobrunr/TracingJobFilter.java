@@ -18,7 +18,7 @@ final class TracingJobFilter implements JobClientFilter, JobServerFilter {
   public void onCreating(AbstractJob job) {
     try {
       if (job instanceof Job && job.getJobDetails() != null && !JobDescriptions.isIgnored(job)) {
-        JobMetadataCarrier.inject(Context.current(), (Job) job);
+        JobMetadataCarrier.inject(Context.current(), ((Job) job).getMetadata());
       }
     } catch (RuntimeException | LinkageError e) {
       AgentLog.debug("jobrunr: could not store the trace context with job " + job.getId() + ": " + e);
