@@ -87,7 +87,7 @@ final class JobRuns {
 
   static void retriesExhausted(Job job) {
     JobRun run = runOf(job);
-    if (run != null && run.failed) {
+    if (run != null && run.failed()) {
       run.span.setAttribute(JobRunrAttributes.JOB_RETRIES_EXHAUSTED, true);
     }
   }
@@ -125,7 +125,7 @@ final class JobRuns {
     final UUID jobId;
     final Span span;
     private Scope scope;
-    boolean failed;
+    private Throwable error;
 
     JobRun(UUID jobId, Span span, Scope scope) {
       this.jobId = jobId;
@@ -140,17 +140,24 @@ final class JobRuns {
       }
     }
 
-    void fail(Throwable error) {
-      failed = true;
-      span.recordException(error);
-      span.setStatus(StatusCode.ERROR);
-      span.setAttribute(JobRunrAttributes.ERROR_TYPE, error.getClass().getName());
+    /** Kept for {@link #end}: recording an exception is slow the first time, and JobRunr times its filters. */
+    void fail(Throwable failure) {
+      if (error == null) {
+        error = failure;
+      }
+    }
+
+    boolean failed() {
+      return error != null;
     }
 
     void end(Throwable escaped) {
       closeScope();
-      if (escaped != null && !failed) {
-        fail(escaped);
+      fail(escaped);
+      if (error != null) {
+        span.recordException(error);
+        span.setStatus(StatusCode.ERROR);
+        span.setAttribute(JobRunrAttributes.ERROR_TYPE, error.getClass().getName());
       }
       span.end();
     }
