@@ -14,10 +14,11 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * JobRunr jobs, through JobRunr's own job filters: every {@code JobDefaultFilters} (the scheduler's and the
- * background job server's) gets a {@link TracingJobFilter}. Two small advices complete what filters cannot see:
- * the scheduler's save of new jobs (the PRODUCER span's duration and failure) and the end of a worker's run (where
- * a failed run learns whether it will be retried, and where a run cut short by an {@code Error} is still closed).
+ * JobRunr jobs, through JobRunr's own job filters: one advice gives every {@code JobDefaultFilters} (the
+ * schedulers' and the background job server's) a {@link TracingJobFilter}. Two more complete what filters cannot
+ * see: the scheduler's save of new jobs (the PRODUCER span's duration, failure and batches) and the end of a
+ * worker's run (where a failed run has learnt whether it will be retried, and where a run cut short by an
+ * {@code Error} is still closed).
  */
 public final class JobRunrModule implements InstrumentationModule {
 

@@ -29,7 +29,6 @@ final class JobRuns {
 
   private JobRuns() {}
 
-
   static void start(Job job) {
     JobRun unfinished = CURRENT.get();
     if (unfinished != null) {
@@ -93,8 +92,9 @@ final class JobRuns {
   }
 
   /**
-   * The worker's run of a job has ended, normally or by a throwable that escaped JobRunr (an {@code Error} thrown
-   * by the job skips every filter): whatever is still open on this thread ends here.
+   * The worker's run of a job has ended, normally or by a throwable that escaped JobRunr (an {@code Error} from
+   * outside the job method's reflective call, creating the job's object or initialising its class, skips every
+   * filter): whatever is still open on this thread ends here.
    */
   static void finish(Throwable escaped) {
     JobRun run = CURRENT.get();
