@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.jobs.lambdas.JobLambda;
 import org.jobrunr.scheduling.JobScheduler;
