@@ -10,6 +10,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tracer.testing.TestAgent;
@@ -77,6 +79,19 @@ class InMemoryJobRunrTracingTest extends JobRunrTracingTest {
     SpanData enqueue = onlySpan(span -> span.getKind() == SpanKind.PRODUCER && jobId.toString().equals(messageId(span)));
     assertFalse(enqueue.getParentSpanContext().isValid());
     assertEquals(enqueue.getSpanId(), run.getParentSpanId());
+  }
+
+  @Test
+  void aJobEnqueuedInAnUnsampledTraceStaysInItUnsampled() throws Exception {
+    SpanContext unsampled = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c",
+        "b7ad6b7169203331", TraceFlags.getDefault(), TraceState.getDefault());
+    try (Scope ignored = Span.wrap(unsampled).makeCurrent()) {
+      jobScheduler.enqueue(() -> TestJobs.batch("unsampled"));
+    }
+    SpanContext whileRunning = awaitRun("unsampled");
+    assertEquals(unsampled.getTraceId(), whileRunning.getTraceId());
+    assertFalse(whileRunning.isSampled());
+    assertTrue(TestAgent.spans().stream().noneMatch(span -> span.getTraceId().equals(unsampled.getTraceId())));
   }
 
   @Test
