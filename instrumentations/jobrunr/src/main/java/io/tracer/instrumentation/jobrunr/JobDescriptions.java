@@ -50,7 +50,10 @@ final class JobDescriptions {
 
   /** The attributes no sampler needs: only for spans that record. */
   static void describe(Span span, AbstractJob job) {
-    JobRunrSettings settings = JobRunrSettings.current();
+    describe(span, job, JobRunrSettings.current());
+  }
+
+  static void describe(Span span, AbstractJob job, JobRunrSettings settings) {
     JobDetails details = job.getJobDetails();
     setIfPresent(span, JobRunrAttributes.JOB_SIGNATURE, job.getJobSignature());
     String jobName = job.getJobName();
