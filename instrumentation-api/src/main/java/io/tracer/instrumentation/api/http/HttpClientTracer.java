@@ -86,6 +86,16 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
     return parent.with(span).with(IN_CLIENT_REQUEST, Boolean.TRUE);
   }
 
+  /** For libraries that may change the method after the request started (HttpURLConnection turns GET into POST). */
+  public void refreshMethod(Context context, REQUEST request) {
+    Span span = Span.fromContext(context);
+    String method = accessor.method(request);
+    if (span.isRecording() && HttpMethods.isKnown(method)) {
+      span.updateName(method);
+      span.setAttribute(METHOD, method);
+    }
+  }
+
   /** Whether the request's headers get the propagators' fields: not for hosts in the no-propagation list. */
   public boolean propagatesTo(REQUEST request) {
     return noPropagationHosts.isEmpty() || !noPropagationHosts.matches(accessor.serverAddress(request));
