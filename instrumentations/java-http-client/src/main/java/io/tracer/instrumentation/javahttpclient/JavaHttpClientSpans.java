@@ -20,7 +20,7 @@ final class JavaHttpClientSpans {
    *
    * @return {the request to send instead, the {@link ClientCall}}, or {@code null} inside another client span
    */
-  static Object[] start(HttpRequest request) throws Throwable {
+  static Object[] start(HttpRequest request) {
     Context parent = Context.current();
     Context context = TRACER.start(parent, request);
     if (context == null) {
@@ -29,9 +29,9 @@ final class JavaHttpClientSpans {
     HttpRequest propagating;
     try {
       propagating = PropagatingRequests.withPropagation(TRACER, context, request);
-    } catch (Throwable failure) {
-      TRACER.end(context, null, null);
-      throw failure;
+    } catch (Throwable uncopyable) {
+      // a request the builder will not copy still goes out as the application made it, traced without headers
+      propagating = request;
     }
     return new Object[] {propagating, new ClientCall(parent, context, context.makeCurrent())};
   }

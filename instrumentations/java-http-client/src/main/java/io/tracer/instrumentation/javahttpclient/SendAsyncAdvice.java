@@ -17,7 +17,7 @@ public final class SendAsyncAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(@Advice.AssignReturned.ToArguments.ToArgument(
       value = 0, index = 0, typing = Assigner.Typing.DYNAMIC))
-  public static Object[] enter(@Advice.Argument(0) HttpRequest request) throws Throwable {
+  public static Object[] enter(@Advice.Argument(0) HttpRequest request) {
     return JavaHttpClientSpans.start(request);
   }
 
