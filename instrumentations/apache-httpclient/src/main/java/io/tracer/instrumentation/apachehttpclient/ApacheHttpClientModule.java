@@ -2,6 +2,7 @@ package io.tracer.instrumentation.apachehttpclient;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -16,9 +17,10 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Apache HttpClient's classic clients, 4.3+ ({@code org.apache.http}) and 5.x ({@code org.apache.hc.client5}):
- * every {@code execute} overload of a {@code CloseableHttpClient} ends in its {@code doExecute}, which sees one
- * logical request (redirects and retries run inside it). A client decorating another makes one span, not two.
+ * Apache HttpClient 4.3+ ({@code org.apache.http}) and 5.x ({@code org.apache.hc.client5}), classic and (5.x) async:
+ * every {@code execute} overload of a {@code CloseableHttpClient} or {@code CloseableHttpAsyncClient} ends in its
+ * {@code doExecute}, which sees one logical request (redirects and retries run inside it). A client decorating
+ * another makes one span, not two.
  */
 public final class ApacheHttpClientModule implements InstrumentationModule {
 
@@ -32,21 +34,25 @@ public final class ApacheHttpClientModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ClassicClientInstrumentation("org.apache.http.impl.client.CloseableHttpClient",
-            "org.apache.http.HttpHost", "io.tracer.instrumentation.apachehttpclient.v4.DoExecuteAdvice"),
-        new ClassicClientInstrumentation("org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
-            "org.apache.hc.core5.http.HttpHost", "io.tracer.instrumentation.apachehttpclient.v5.DoExecuteAdvice"));
+        new ClientInstrumentation("org.apache.http.impl.client.CloseableHttpClient",
+            "org.apache.http.HttpHost", 3, "io.tracer.instrumentation.apachehttpclient.v4.DoExecuteAdvice"),
+        new ClientInstrumentation("org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
+            "org.apache.hc.core5.http.HttpHost", 3, "io.tracer.instrumentation.apachehttpclient.v5.DoExecuteAdvice"),
+        new ClientInstrumentation("org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient",
+            "org.apache.hc.core5.http.HttpHost", 6, "io.tracer.instrumentation.apachehttpclient.v5.AsyncDoExecuteAdvice"));
   }
 
-  /** The same entry point in either major version. */
-  private static final class ClassicClientInstrumentation implements TypeInstrumentation {
+  /** The same entry point, {@code doExecute(HttpHost, ...)}, in either major version and either kind of client. */
+  private static final class ClientInstrumentation implements TypeInstrumentation {
     private final String clientClass;
     private final String hostClass;
+    private final int parameterCount;
     private final String advice;
 
-    ClassicClientInstrumentation(String clientClass, String hostClass, String advice) {
+    ClientInstrumentation(String clientClass, String hostClass, int parameterCount, String advice) {
       this.clientClass = clientClass;
       this.hostClass = hostClass;
+      this.parameterCount = parameterCount;
       this.advice = advice;
     }
 
@@ -57,12 +63,13 @@ public final class ApacheHttpClientModule implements InstrumentationModule {
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isAbstract()).and(hasSuperType(named(clientClass)));
+      // abstract bases too: the async client's doExecute is declared in InternalAbstractHttpAsyncClient
+      return not(isInterface()).and(hasSuperType(named(clientClass)));
     }
 
     @Override
     public void applyAdvice(AdviceBinder binder) {
-      binder.bind(named("doExecute").and(not(isAbstract())).and(takesArguments(3))
+      binder.bind(named("doExecute").and(not(isAbstract())).and(takesArguments(parameterCount))
           .and(takesArgument(0, named(hostClass))), advice);
     }
   }
