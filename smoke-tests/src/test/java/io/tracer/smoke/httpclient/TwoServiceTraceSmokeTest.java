@@ -27,11 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two JVMs with the agent: {@code front} calls {@code back} once each with the JDK HttpClient, HttpURLConnection
  * and the application's own OkHttp 4. One trace comes out: front's SERVER span, its three CLIENT spans, and under
  * each of them one SERVER span of back. Both export over OTLP/HTTP through the agent's own OkHttp 5, whose calls
- * must never appear as spans.
+ * must never appear as spans. Each subclass configures both services with one set of propagators.
  */
 @ExtendWith(SmokePrerequisites.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoServiceTraceSmokeTest {
+abstract class TwoServiceTraceSmokeTest {
 
   private static final Duration SPAN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -39,13 +39,19 @@ class TwoServiceTraceSmokeTest {
   private TracedApp back;
   private TracedApp front;
 
+  /** {@code OTEL_PROPAGATORS} of both services. */
+  abstract String propagators();
+
   @BeforeAll
   void startServices() throws Exception {
     receiver = OtlpReceiver.start();
-    back = TracedApp.builder("http-client-chain").label("TwoServiceTraceSmokeTest-back").serviceName("back")
-        .exportTo(receiver, OtlpProtocol.HTTP_PROTOBUF).start();
-    front = TracedApp.builder("http-client-chain").label("TwoServiceTraceSmokeTest-front").serviceName("front")
+    back = TracedApp.builder("http-client-chain").label(getClass().getSimpleName() + "-back").serviceName("back")
         .exportTo(receiver, OtlpProtocol.HTTP_PROTOBUF)
+        .env("OTEL_PROPAGATORS", propagators())
+        .start();
+    front = TracedApp.builder("http-client-chain").label(getClass().getSimpleName() + "-front").serviceName("front")
+        .exportTo(receiver, OtlpProtocol.HTTP_PROTOBUF)
+        .env("OTEL_PROPAGATORS", propagators())
         .env("DOWNSTREAM_URL", "http://127.0.0.1:" + back.port())
         .start();
   }
