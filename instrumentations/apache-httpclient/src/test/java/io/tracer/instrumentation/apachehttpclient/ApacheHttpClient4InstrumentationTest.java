@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import org.apache.http.HttpHost;
+import org.apache.http.HttpRequest;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
@@ -26,6 +27,7 @@ import org.apache.http.conn.HttpHostConnectException;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.message.BasicHttpRequest;
+import org.apache.http.protocol.HttpContext;
 import org.apache.http.util.EntityUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +140,15 @@ class ApacheHttpClient4InstrumentationTest {
   }
 
   @Test
+  void aClientDecoratingAnotherMakesOneSpan() throws IOException {
+    try (CloseableHttpResponse response = new DecoratingClient(client).execute(new HttpGet(server.url("/status/200")))) {
+      assertEquals(200, response.getStatusLine().getStatusCode());
+    }
+
+    assertEquals(traceparent(onlyClientSpan()), server.onlyRequest().header("traceparent"));
+  }
+
+  @Test
   void listedHostsGetNoPropagationHeadersButStillASpan() throws IOException {
     try (CloseableHttpResponse response = client.execute(new HttpGet(server.localhostUrl("/status/200")))) {
       assertEquals(200, response.getStatusLine().getStatusCode());
@@ -145,6 +156,37 @@ class ApacheHttpClient4InstrumentationTest {
 
     assertEquals("localhost", attribute(onlyClientSpan(), "server.address"));
     assertNull(server.onlyRequest().header("traceparent"));
+  }
+
+  /** A client that hands every request to another, as retrying or metrics wrappers do. */
+  @SuppressWarnings("deprecation")
+  private static final class DecoratingClient extends CloseableHttpClient {
+    private final CloseableHttpClient inner;
+
+    DecoratingClient(CloseableHttpClient inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    protected CloseableHttpResponse doExecute(HttpHost target, HttpRequest request, HttpContext context)
+        throws IOException {
+      return inner.execute(target, request, context);
+    }
+
+    @Override
+    public void close() throws IOException {
+      inner.close();
+    }
+
+    @Override
+    public org.apache.http.params.HttpParams getParams() {
+      return inner.getParams();
+    }
+
+    @Override
+    public org.apache.http.conn.ClientConnectionManager getConnectionManager() {
+      return inner.getConnectionManager();
+    }
   }
 
   private static SpanData onlyClientSpan() {
