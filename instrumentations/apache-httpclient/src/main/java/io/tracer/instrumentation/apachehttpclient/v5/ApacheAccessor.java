@@ -5,11 +5,11 @@ import io.tracer.instrumentation.api.http.ClientExchangeAccessor;
 import io.tracer.instrumentation.apachehttpclient.RequestTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 
 final class ApacheAccessor
-    implements ClientExchangeAccessor<ApacheRequest, HttpResponse>, TextMapSetter<ClassicHttpRequest> {
+    implements ClientExchangeAccessor<ApacheRequest, HttpResponse>, TextMapSetter<HttpRequest> {
 
   @Override
   public String method(ApacheRequest exchange) {
@@ -47,13 +47,13 @@ final class ApacheAccessor
   }
 
   @Override
-  public void set(ClassicHttpRequest request, String key, String value) {
+  public void set(HttpRequest request, String key, String value) {
     if (request != null) {
       request.setHeader(key, value);
     }
   }
 
-  private static URI uri(ClassicHttpRequest request) {
+  private static URI uri(HttpRequest request) {
     try {
       return request.getUri();
     } catch (URISyntaxException unparsable) {

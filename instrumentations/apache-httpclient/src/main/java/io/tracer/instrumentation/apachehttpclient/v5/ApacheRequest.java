@@ -1,15 +1,15 @@
 package io.tracer.instrumentation.apachehttpclient.v5;
 
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
 
-/** What {@code doExecute} is given: the target host (may be {@code null}) and the request. */
+/** The target host (may be {@code null}) and the request, classic or async. */
 final class ApacheRequest {
 
   final HttpHost target;
-  final ClassicHttpRequest request;
+  final HttpRequest request;
 
-  ApacheRequest(HttpHost target, ClassicHttpRequest request) {
+  ApacheRequest(HttpHost target, HttpRequest request) {
     this.target = target;
     this.request = request;
   }

@@ -12,8 +12,9 @@ import org.apache.hc.core5.http.HttpResponse;
  */
 final class AsyncExchange {
 
+  static final ApacheAccessor ACCESSOR = new ApacheAccessor();
   static final HttpClientTracer<ApacheRequest, HttpResponse> TRACER =
-      new HttpClientTracer<>(ApacheHttpClientModule.NAME, new ApacheAccessor());
+      new HttpClientTracer<>(ApacheHttpClientModule.NAME, ACCESSOR);
 
   final HttpHost target;
   final Context callerContext;

@@ -1,13 +1,10 @@
 package io.tracer.instrumentation.apachehttpclient.v5;
 
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import java.io.IOException;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.RequestChannel;
@@ -15,12 +12,6 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 
 /** The application's request producer, whose request gets the span started and the headers set on its way out. */
 final class TracingRequestProducer implements AsyncRequestProducer {
-
-  private static final TextMapSetter<HttpRequest> HEADER_SETTER = (request, key, value) -> {
-    if (request != null) {
-      request.setHeader(key, value);
-    }
-  };
 
   private final AsyncRequestProducer delegate;
   private final AsyncExchange exchange;
@@ -44,25 +35,14 @@ final class TracingRequestProducer implements AsyncRequestProducer {
 
   private void startAndInject(HttpRequest request) {
     try {
-      ApacheRequest described = new ApacheRequest(exchange.target, asClassic(request));
+      ApacheRequest described = new ApacheRequest(exchange.target, request);
       Context context = exchange.start(described);
       if (context != null) {
-        AsyncExchange.TRACER.inject(context, described, request, HEADER_SETTER);
+        AsyncExchange.TRACER.inject(context, described, request, AsyncExchange.ACCESSOR);
       }
     } catch (Throwable tracerFailure) {
       // the request goes out as the application made it
     }
-  }
-
-  /** The accessor reads method and URI, which every request has; the classic type only names them for it. */
-  private static ClassicHttpRequest asClassic(HttpRequest request) {
-    if (request instanceof ClassicHttpRequest) {
-      return (ClassicHttpRequest) request;
-    }
-    BasicClassicHttpRequest view = new BasicClassicHttpRequest(request.getMethod(), request.getPath());
-    view.setScheme(request.getScheme());
-    view.setAuthority(request.getAuthority());
-    return view;
   }
 
   @Override
