@@ -38,6 +38,11 @@ final class PropagatingRequests {
     if (COPYING_BUILDER != null) {
       return (HttpRequest.Builder) COPYING_BUILDER.invokeExact(request, ALL_HEADERS);
     }
+    return copyFieldByField(request);
+  }
+
+  /** Before Java 16: everything a request carries, through the public builder. */
+  static HttpRequest.Builder copyFieldByField(HttpRequest request) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).expectContinue(request.expectContinue());
     if (request.bodyPublisher().isPresent()) {
       builder.method(request.method(), request.bodyPublisher().get());
