@@ -9,11 +9,13 @@ import okhttp3.Callback;
 
 /**
  * The caller's context of each enqueued call, from {@code enqueue} until the interceptor picks it up on the
- * dispatcher thread; weak, so a call that never runs (cancelled in the queue) is not kept.
+ * dispatcher thread; weak, so a call that never reaches the interceptor (a stopped dispatcher) is not kept.
  */
 final class AsyncCalls {
 
   private static final Map<Call, Context> CALLER_CONTEXTS = Collections.synchronizedMap(new WeakHashMap<Call, Context>());
+  /** Until the first {@code enqueue}, synchronous calls never touch the map's lock. */
+  private static volatile boolean anyEnqueued;
 
   private AsyncCalls() {}
 
@@ -24,11 +26,12 @@ final class AsyncCalls {
     }
     Context caller = Context.current();
     CALLER_CONTEXTS.put(call, caller);
+    anyEnqueued = true;
     return new CallerContextCallback(callback, caller);
   }
 
   /** The context the call was enqueued in, once; {@code null} for a synchronous call. */
   static Context callerContext(Call call) {
-    return CALLER_CONTEXTS.isEmpty() ? null : CALLER_CONTEXTS.remove(call);
+    return anyEnqueued ? CALLER_CONTEXTS.remove(call) : null;
   }
 }
