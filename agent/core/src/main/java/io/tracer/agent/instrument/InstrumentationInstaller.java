@@ -50,7 +50,12 @@ public final class InstrumentationInstaller {
 
     Method bootstrap = AdviceBootstrap.class.getMethod("bootstrap",
         MethodHandles.Lookup.class, String.class, MethodType.class, Object[].class);
-    Advice.WithCustomMapping dispatch = Advice.withCustomMapping().bootstrap(bootstrap);
+    // AssignReturned lets non-inlined advice replace an argument or a return value (a request rebuilt with
+    // propagation headers, a future that completes in the caller's context); it skips a null (nothing to replace),
+    // and a failure inside it leaves the method's own values in place
+    Advice.WithCustomMapping dispatch = Advice.withCustomMapping()
+        .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
+        .bootstrap(bootstrap);
 
     AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
@@ -66,7 +71,9 @@ public final class InstrumentationInstaller {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceBindings bindings = new AdviceBindings(new AgentBuilder.Transformer.ForAdvice(dispatch).include(agentLoader));
         type.applyAdvice(bindings);
-        builder = builder.type(type.typeMatcher(), new ClassLoaderGate(type.classLoaderGate())).transform(bindings.transformer());
+        builder = builder.type(type.typeMatcher(), new ClassLoaderGate(type.classLoaderGate()))
+            .transform(new LegacyClassFileUpgrade())
+            .transform(bindings.transformer());
       }
     }
     builder.installOn(instrumentation);

@@ -38,10 +38,6 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
   public static final String FRAMEWORK_ROUTE_ATTRIBUTE = "io.tracer.http.route";
   static final String TRACE_ID_RESPONSE_HEADER_KEY = "otel.http.server.response.trace-id-header";
   private static final String DEFAULT_IGNORED_PATHS = "/health,/metrics,/favicon.ico";
-  private static final String DEFAULT_SENSITIVE_PARAMETERS =
-      "password,passwd,pwd,secret,client_secret,token,access_token,refresh_token,id_token,api_key,apikey,key,"
-          + "sig,signature,x-amz-signature,x-goog-signature,awsaccesskeyid,auth,authorization,session,sessionid,"
-          + "jsessionid,credential,credentials";
 
   private final ServerExchangeAccessor<REQUEST, RESPONSE> accessor;
   private final Tracer tracer;
@@ -56,8 +52,7 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     TracerConfig config = AgentServices.config();
     this.ignoredPaths = new PathFilter(config.getList("otel.http.server.ignore-paths",
         Arrays.asList(DEFAULT_IGNORED_PATHS.split(","))));
-    this.queryRedactor = new QueryRedactor(config.getList("otel.http.sensitive-query-parameters",
-        Arrays.asList(DEFAULT_SENSITIVE_PARAMETERS.split(","))));
+    this.queryRedactor = QueryRedactor.configured(config);
     this.traceIdResponseHeader = traceIdResponseHeader(config);
   }
 

@@ -1,5 +1,7 @@
 package io.tracer.instrumentation.api.http;
 
+import io.tracer.instrumentation.api.config.TracerConfig;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +15,23 @@ public final class QueryRedactor {
 
   public static final String REDACTED = "REDACTED";
 
+  private static final String DEFAULT_SENSITIVE_PARAMETERS =
+      "password,passwd,pwd,secret,client_secret,token,access_token,refresh_token,id_token,api_key,apikey,key,"
+          + "sig,signature,x-amz-signature,x-goog-signature,awsaccesskeyid,auth,authorization,session,sessionid,"
+          + "jsessionid,credential,credentials";
+
   private final Set<String> sensitiveNames = new HashSet<>();
 
   public QueryRedactor(List<String> sensitiveParameterNames) {
     for (String name : sensitiveParameterNames) {
       sensitiveNames.add(name.toLowerCase(Locale.ROOT));
     }
+  }
+
+  /** The list of {@code otel.http.sensitive-query-parameters}, shared by server and client spans. */
+  public static QueryRedactor configured(TracerConfig config) {
+    return new QueryRedactor(config.getList("otel.http.sensitive-query-parameters",
+        Arrays.asList(DEFAULT_SENSITIVE_PARAMETERS.split(","))));
   }
 
   public String redact(String query) {

@@ -1,0 +1,24 @@
+package io.tracer.instrumentation.httpurlconnection;
+
+import io.opentelemetry.context.Scope;
+import java.net.HttpURLConnection;
+import net.bytebuddy.asm.Advice;
+
+/** On {@code getInputStream}: the response arrives (or the request fails) here, which ends the span. */
+public final class ResponseAdvice {
+
+  private ResponseAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(@Advice.This HttpURLConnection connection) {
+    return ConnectionSpans.enter(connection);
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
+  public static void exit(@Advice.This HttpURLConnection connection, @Advice.Enter Object scope,
+      @Advice.Thrown Throwable thrown) {
+    if (scope != null) {
+      ConnectionSpans.afterResponse(connection, (Scope) scope, thrown);
+    }
+  }
+}
