@@ -1,0 +1,26 @@
+package io.tracer.instrumentation.jedis;
+
+import net.bytebuddy.asm.Advice;
+import redis.clients.jedis.CommandArguments;
+
+/** Jedis 4.x+: {@code Connection.sendCommand(CommandArguments)}, which every other overload calls. */
+public final class SendCommandAdvice {
+
+  private SendCommandAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(@Advice.This Object connection, @Advice.FieldValue("socketFactory") Object socketFactory,
+      @Advice.Argument(0) CommandArguments arguments) {
+    ConnectionState state = JedisCommands.state(connection, socketFactory);
+    return JedisCommands.writing(state, JedisCommands.commandName(arguments.getCommand()),
+        new CommandArgumentsArguments(arguments));
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
+  public static void exit(@Advice.This Object connection, @Advice.FieldValue("socketFactory") Object socketFactory,
+      @Advice.Enter Object pending, @Advice.Thrown Throwable thrown) {
+    if (pending instanceof PendingCommand) {
+      JedisCommands.written(JedisCommands.state(connection, socketFactory), (PendingCommand) pending, thrown);
+    }
+  }
+}
