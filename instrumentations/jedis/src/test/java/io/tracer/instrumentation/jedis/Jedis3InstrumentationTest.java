@@ -1,8 +1,8 @@
 package io.tracer.instrumentation.jedis;
 
-import static io.tracer.instrumentation.jedis.RedisSpans.assertCommand;
-import static io.tracer.instrumentation.jedis.RedisSpans.awaitOne;
-import static io.tracer.instrumentation.jedis.RedisSpans.mentioning;
+import static io.tracer.testing.RedisSpans.assertCommand;
+import static io.tracer.testing.RedisSpans.awaitOne;
+import static io.tracer.testing.RedisSpans.mentioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tracer.testing.LocalServices;
+import io.tracer.testing.RedisSpans;
 import io.tracer.testing.TestAgent;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
 package io.tracer.instrumentation.jedis;
 
-import static io.tracer.instrumentation.jedis.RedisSpans.assertCommand;
-import static io.tracer.instrumentation.jedis.RedisSpans.awaitOne;
-import static io.tracer.instrumentation.jedis.RedisSpans.mentioning;
+import static io.tracer.testing.RedisSpans.assertCommand;
+import static io.tracer.testing.RedisSpans.awaitOne;
+import static io.tracer.testing.RedisSpans.mentioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.testing.LocalServices;
+import io.tracer.testing.RedisSpans;
 import io.tracer.testing.TestAgent;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
