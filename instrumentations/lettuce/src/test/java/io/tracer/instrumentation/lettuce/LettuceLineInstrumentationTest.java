@@ -24,19 +24,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The oldest supported line, Lettuce 5.x (its own surefire run puts it in place of the newest). Lettuce types stay
- * out of this class's fields and signatures, so that none loads before the agent is installed.
+ * An older supported line, Lettuce 5.x or 6.x, which its own surefire run puts in place of the newest and names in
+ * {@code lettuce.line}. Lettuce types stay out of this class's fields and signatures, so that none loads before the
+ * agent is installed.
  */
-class Lettuce5InstrumentationTest {
+class LettuceLineInstrumentationTest {
 
-  private static final String PREFIX = "lettuce5-test:";
+  private static final int LINE = Integer.getInteger("lettuce.line", 0);
+  private static final String PREFIX = "lettuce" + LINE + "-test:";
 
   @Test
-  void syncAsyncAndErrorsAreTracedInLettuce5() throws Exception {
+  void syncAsyncAndErrorsAreTraced() throws Exception {
     TestAgent.install();
     LocalServices.REDIS.require();
     assertTrue(RedisClient.class.getProtectionDomain().getCodeSource().getLocation().getPath()
-        .contains("lettuce-core-5."));
+        .contains("lettuce-core-" + LINE + "."));
     String key = PREFIX + "user:1";
     RedisClient client = RedisClient.create(LocalServices.REDIS.url());
     try (StatefulRedisConnection<String, String> connection = client.connect(
