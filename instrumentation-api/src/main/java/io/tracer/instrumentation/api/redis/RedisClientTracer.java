@@ -31,7 +31,7 @@ public final class RedisClientTracer {
 
   static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
   static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
-  static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
+  public static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
   static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
   static final AttributeKey<Long> DB_BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
   static final AttributeKey<String> DB_RESPONSE_STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
@@ -89,15 +89,15 @@ public final class RedisClientTracer {
     return span;
   }
 
-  /** Starts the span of a pipeline or transaction: the text is its commands' texts, joined by {@code "; "}. */
-  public Span startBatch(Context parent, String operation, String queryText, int batchSize, String serverAddress,
-      int port, long database, long startEpochNanos) {
-    SpanBuilder builder = builder(parent, operation, serverAddress, port, database, startEpochNanos)
-        .setAttribute(DB_BATCH_SIZE, (long) batchSize);
-    if (queryText != null) {
-      builder.setAttribute(DB_QUERY_TEXT, queryText);
-    }
-    return builder.startSpan();
+  /**
+   * Starts the span of a pipeline or transaction; its {@link #DB_QUERY_TEXT}, its commands' texts joined by
+   * {@code "; "}, is for the caller to add when the span is recording.
+   */
+  public Span startBatch(Context parent, String operation, int batchSize, String serverAddress, int port,
+      long database, long startEpochNanos) {
+    return builder(parent, operation, serverAddress, port, database, startEpochNanos)
+        .setAttribute(DB_BATCH_SIZE, (long) batchSize)
+        .startSpan();
   }
 
   private SpanBuilder builder(Context parent, String operation, String serverAddress, int port, long database,

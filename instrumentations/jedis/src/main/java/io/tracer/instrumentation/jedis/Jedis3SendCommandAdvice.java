@@ -1,5 +1,6 @@
 package io.tracer.instrumentation.jedis;
 
+import io.opentelemetry.context.Context;
 import net.bytebuddy.asm.Advice;
 import redis.clients.jedis.commands.ProtocolCommand;
 
@@ -12,7 +13,10 @@ public final class Jedis3SendCommandAdvice {
   public static Object enter(@Advice.This Object connection, @Advice.Argument(0) ProtocolCommand command,
       @Advice.Argument(1) byte[][] arguments) {
     ConnectionState state = JedisCommands.state(connection, null);
-    return JedisCommands.writing(state, JedisCommands.commandName(command), new ByteArrayArguments(arguments));
+    String name = JedisCommands.commandName(command);
+    Context parent = JedisCommands.tracedParent(name);
+    return parent == null ? PendingCommand.UNTRACED
+        : JedisCommands.writing(state, name, new ByteArrayArguments(arguments), parent);
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)

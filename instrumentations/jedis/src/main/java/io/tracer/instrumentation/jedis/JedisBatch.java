@@ -77,10 +77,10 @@ final class JedisBatch {
       return;
     }
     RedisClientTracer tracer = JedisCommands.TRACER;
-    Span span = tracer.startBatch(parent, operation, null, size, connection.serverAddress, connection.serverPort,
+    Span span = tracer.startBatch(parent, operation, size, connection.serverAddress, connection.serverPort,
         commands.get(0).database, startEpochNanos);
     if (span.isRecording()) {
-      span.setAttribute("db.query.text", queryText(tracer.sanitizer()));
+      span.setAttribute(RedisClientTracer.DB_QUERY_TEXT, queryText(tracer.sanitizer()));
       for (Throwable replyError : replyErrors) {
         tracer.recordError(span, replyError, false);
       }

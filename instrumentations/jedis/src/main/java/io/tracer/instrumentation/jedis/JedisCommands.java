@@ -63,16 +63,22 @@ public final class JedisCommands {
     return raw == null ? "UNKNOWN" : new String(raw, StandardCharsets.UTF_8);
   }
 
-  /** A command is about to be written: what its reply will need, or {@link PendingCommand#UNTRACED}. */
-  public static PendingCommand writing(ConnectionState state, String command, RedisArguments arguments) {
+  /**
+   * @return the parent of the span of a command about to be written, or {@code null} when it gets none (ignored,
+   *     or inside a trace that is not sampled): then nothing is allocated for it
+   */
+  public static Context tracedParent(String command) {
     if (TRACER.isIgnored(command)) {
-      return PendingCommand.UNTRACED;
+      return null;
     }
     Context parent = Context.current();
     SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
-    if (parentSpan.isValid() && !parentSpan.isSampled()) {
-      return PendingCommand.UNTRACED;
-    }
+    return parentSpan.isValid() && !parentSpan.isSampled() ? null : parent;
+  }
+
+  /** A traced command is about to be written: what its reply will need. */
+  public static PendingCommand writing(ConnectionState state, String command, RedisArguments arguments,
+      Context parent) {
     return new PendingCommand(command, arguments, parent, RedisClientTracer.nowEpochNanos(), state.database);
   }
 

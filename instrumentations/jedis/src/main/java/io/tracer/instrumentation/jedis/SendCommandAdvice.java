@@ -1,5 +1,6 @@
 package io.tracer.instrumentation.jedis;
 
+import io.opentelemetry.context.Context;
 import net.bytebuddy.asm.Advice;
 import redis.clients.jedis.CommandArguments;
 
@@ -12,8 +13,10 @@ public final class SendCommandAdvice {
   public static Object enter(@Advice.This Object connection, @Advice.FieldValue("socketFactory") Object socketFactory,
       @Advice.Argument(0) CommandArguments arguments) {
     ConnectionState state = JedisCommands.state(connection, socketFactory);
-    return JedisCommands.writing(state, JedisCommands.commandName(arguments.getCommand()),
-        new CommandArgumentsArguments(arguments));
+    String command = JedisCommands.commandName(arguments.getCommand());
+    Context parent = JedisCommands.tracedParent(command);
+    return parent == null ? PendingCommand.UNTRACED
+        : JedisCommands.writing(state, command, new CommandArgumentsArguments(arguments), parent);
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
