@@ -16,6 +16,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
+import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
@@ -47,7 +48,11 @@ public final class JedisModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new Jedis3Connection(), new JedisConnection(), new Batches());
+    return Arrays.asList(new Jedis3Connection(), new JedisConnection(), new Batches(),
+        new UnsupportedVersionReport("redis.clients.jedis.Jedis",
+            named(CONNECTION).and(not(declaresMethod(Jedis3Connection.SEND))).and(not(declaresMethod(
+                JedisConnection.SEND))),
+            "Jedis: this version (2.x or a later shape) is not supported: left uninstrumented"));
   }
 
   /** Jedis 3.x writes every command through {@code sendCommand(ProtocolCommand, byte[]...)}. */

@@ -1,15 +1,18 @@
 package io.tracer.instrumentation.lettuce;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresField;
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
+import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -38,7 +41,11 @@ public final class LettuceModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new Dispatch(), new Connect(), new SyncWait());
+    return Arrays.asList(new Dispatch(), new Connect(), new SyncWait(),
+        // the field came with the Tracing SPI in 5.1: without it, the gate above keeps the module away
+        new UnsupportedVersionReport("io.lettuce.core.RedisClient",
+            named("io.lettuce.core.RedisChannelHandler").and(not(declaresField(named("tracingEnabled")))),
+            "Lettuce: this version (5.0) is not supported: left uninstrumented"));
   }
 
   private static final class Dispatch implements TypeInstrumentation {
