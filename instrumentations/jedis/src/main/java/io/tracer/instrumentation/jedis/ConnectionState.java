@@ -43,7 +43,7 @@ final class ConnectionState {
     return command;
   }
 
-  /** A broken connection answers nothing more. */
+  /** A broken or closed connection answers nothing more. */
   void broken() {
     pending.clear();
     traced = 0;

@@ -116,6 +116,14 @@ public final class JedisCommands {
     TRACER.end(start(state, command), thrown, RedisClientTracer.nowEpochNanos());
   }
 
+  /** Replies still awaited on a closed socket will never come: a reconnected one must not take them. */
+  public static void disconnected(Object connection) {
+    ConnectionState state = STATES.get(connection);
+    if (state != null) {
+      state.broken();
+    }
+  }
+
   private static Span start(ConnectionState state, PendingCommand command) {
     return TRACER.start(command.parent, command.command, command.arguments, state.serverAddress, state.serverPort,
         command.database, command.startEpochNanos);

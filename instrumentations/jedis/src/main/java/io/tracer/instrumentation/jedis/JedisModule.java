@@ -41,6 +41,9 @@ public final class JedisModule implements InstrumentationModule {
   private static final ElementMatcher<MethodDescription> READ_REPLY =
       named("readProtocolWithCheckingBroken").and(takesArguments(0));
 
+  /** After it, no reply to what was written before will come. */
+  private static final ElementMatcher<MethodDescription> DISCONNECT = named("disconnect").and(takesArguments(0));
+
   @Override
   public String name() {
     return "jedis";
@@ -75,6 +78,7 @@ public final class JedisModule implements InstrumentationModule {
     public void applyAdvice(AdviceBinder binder) {
       binder.bind(SEND, "io.tracer.instrumentation.jedis.Jedis3SendCommandAdvice");
       binder.bind(READ_REPLY, "io.tracer.instrumentation.jedis.ReadReplyAdvice");
+      binder.bind(DISCONNECT, "io.tracer.instrumentation.jedis.DisconnectAdvice");
     }
   }
 
@@ -97,6 +101,7 @@ public final class JedisModule implements InstrumentationModule {
     public void applyAdvice(AdviceBinder binder) {
       binder.bind(SEND, "io.tracer.instrumentation.jedis.SendCommandAdvice");
       binder.bind(READ_REPLY, "io.tracer.instrumentation.jedis.ReadReplyAdvice");
+      binder.bind(DISCONNECT, "io.tracer.instrumentation.jedis.DisconnectAdvice");
     }
   }
 

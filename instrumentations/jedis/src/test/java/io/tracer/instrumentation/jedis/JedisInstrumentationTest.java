@@ -24,11 +24,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
@@ -200,6 +202,22 @@ class JedisInstrumentationTest {
     SpanData failed = TestAgent.awaitSpans(span -> RedisSpans.isRedis(span)
         && span.getStatus().getStatusCode() == StatusCode.ERROR, 1, java.time.Duration.ofSeconds(10)).get(0);
     assertEquals(JedisConnectionException.class.getName(), failed.getAttributes().get(RedisSpans.ERROR_TYPE));
+  }
+
+  @Test
+  void aReconnectedConnectionAwaitsNoReplyOfTheOldSocket() {
+    String key = PREFIX + "reconnect";
+    Connection connection = new Connection(REDIS);
+    try {
+      connection.sendCommand(Protocol.Command.SET, key, "its reply is never read");
+      connection.disconnect();
+      connection.sendCommand(Protocol.Command.GET, key);
+      connection.getBulkReply();
+    } finally {
+      connection.close();
+    }
+    assertCommand(awaitOne("GET", key), "GET", "GET " + key, "0");
+    assertTrue(mentioning(key).stream().noneMatch(span -> span.getName().equals("SET")));
   }
 
   @Test
