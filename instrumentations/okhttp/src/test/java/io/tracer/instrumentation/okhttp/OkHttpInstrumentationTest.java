@@ -45,7 +45,7 @@ class OkHttpInstrumentationTest {
   static void startServer() throws IOException {
     TestAgent.install();
     server = RecordingHttpServer.start();
-    client = new OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build();
+    client = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
   }
 
   @AfterAll
