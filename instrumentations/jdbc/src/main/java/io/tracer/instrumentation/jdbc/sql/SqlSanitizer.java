@@ -16,7 +16,16 @@ public final class SqlSanitizer {
   private SqlSanitizer() {}
 
   public static SqlQuery sanitize(String sql, SqlDialect dialect, int maxLength) {
-    return new Pass(sql, dialect, Math.min(sql.length(), maxLength)).run();
+    return new Pass(sql, dialect, Math.min(sql.length(), maxLength), false).run();
+  }
+
+  /**
+   * A driver's error message treated like SQL, because drivers quote statements and values in them
+   * ({@code Key (email)=(bob@example.com) already exists}, {@code SQL statement: ...}): literals become {@code ?}.
+   * An apostrophe inside a word ({@code doesn't}) is read as one, not as the start of a string.
+   */
+  public static String sanitizeMessage(String message, SqlDialect dialect, int maxLength) {
+    return new Pass(message, dialect, Math.min(message.length(), maxLength), true).run().sanitizedText();
   }
 
   /** The state of one pass; every token is read once, left to right. */
@@ -38,6 +47,7 @@ public final class SqlSanitizer {
     private final String sql;
     private final SqlDialect dialect;
     private final int end;
+    private final boolean prose;
     private final StringBuilder out;
     private int pos;
     private boolean pendingSpace;
@@ -70,10 +80,11 @@ public final class SqlSanitizer {
     private boolean afterPasswordKeyword;
     private boolean maskNext;
 
-    Pass(String sql, SqlDialect dialect, int end) {
+    Pass(String sql, SqlDialect dialect, int end, boolean prose) {
       this.sql = sql;
       this.dialect = dialect;
       this.end = end;
+      this.prose = prose;
       this.out = new StringBuilder(Math.min(end, 256));
     }
 
@@ -252,6 +263,12 @@ public final class SqlSanitizer {
         boolean escapes = dialect == SqlDialect.MYSQL || sql.charAt(start) == 'E' || sql.charAt(start) == 'e';
         string('\'', escapes);
         return;
+      }
+      if (prose && pos + 1 < end && sql.charAt(pos) == '\'' && Character.isLetter(sql.charAt(pos + 1))) {
+        pos++;
+        while (pos < end && isWordPart(sql.charAt(pos))) {
+          pos++;
+        }
       }
       String text = sql.substring(start, pos);
       token(WORD, text, text.toUpperCase(Locale.ROOT));
