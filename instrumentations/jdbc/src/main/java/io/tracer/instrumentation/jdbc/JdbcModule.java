@@ -2,6 +2,7 @@ package io.tracer.instrumentation.jdbc;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -41,38 +42,7 @@ public final class JdbcModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     List<TypeInstrumentation> types = new ArrayList<>();
-    types.add(new Implementations("java.sql.Statement") {
-      @Override
-      public void applyAdvice(AdviceBinder binder) {
-        binder.bind(implemented().and(namedOneOf(EXECUTE)).and(takesArgument(0, String.class)),
-            ADVICE + "StatementExecuteAdvice");
-        binder.bind(implemented().and(namedOneOf(EXECUTE)).and(takesArguments(0)), ADVICE + "PreparedExecuteAdvice");
-        binder.bind(implemented().and(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
-            ADVICE + "BatchExecuteAdvice");
-      }
-    });
-    types.add(new Implementations("java.sql.Connection") {
-      @Override
-      public void applyAdvice(AdviceBinder binder) {
-        binder.bind(implemented().and(namedOneOf(PREPARE)).and(takesArgument(0, String.class)),
-            ADVICE + "PrepareStatementAdvice");
-        binder.bind(implemented().and(isOverriddenFrom(named("java.sql.Connection")))
-            .and(not(namedOneOf(PREPARE))).and(not(named("createStatement"))), ADVICE + "DriverWorkAdvice");
-      }
-    });
-    types.add(new Implementations("java.sql.DatabaseMetaData") {
-      @Override
-      public void applyAdvice(AdviceBinder binder) {
-        binder.bind(implemented().and(isOverriddenFrom(named("java.sql.DatabaseMetaData"))),
-            ADVICE + "DriverWorkAdvice");
-      }
-    });
-    types.add(new Implementations("java.sql.Driver") {
-      @Override
-      public void applyAdvice(AdviceBinder binder) {
-        binder.bind(implemented().and(named("connect")).and(takesArguments(2)), ADVICE + "DriverWorkAdvice");
-      }
-    });
+    types.add(new JdbcImplementations());
     types.add(new HikariPoolWork());
     if (JdbcSettings.poolWaitSpans(AgentServices.config())) {
       types.add(new HikariPoolWait());
@@ -80,26 +50,49 @@ public final class JdbcModule implements InstrumentationModule {
     return types;
   }
 
-  private static ElementMatcher.Junction<MethodDescription> implemented() {
-    return isPublic().and(not(isStatic())).and(not(isAbstract()));
-  }
-
-  /** The classes implementing one {@code java.sql} interface, in any class loader (the JDK always has it). */
-  private abstract static class Implementations implements TypeInstrumentation {
-    private final String jdbcInterface;
-
-    Implementations(String jdbcInterface) {
-      this.jdbcInterface = jdbcInterface;
-    }
+  /**
+   * The classes implementing the {@code java.sql} interfaces, in any class loader (the JDK always has them). One
+   * matcher for all four: every class loaded is checked once, its hierarchy walked once.
+   */
+  private static final class JdbcImplementations implements TypeInstrumentation {
+    private static final String STATEMENT = "java.sql.Statement";
+    private static final String CONNECTION = "java.sql.Connection";
+    private static final String METADATA = "java.sql.DatabaseMetaData";
+    private static final String DRIVER = "java.sql.Driver";
 
     @Override
     public String classLoaderGate() {
-      return jdbcInterface;
+      return STATEMENT;
     }
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isInterface()).and(hasSuperType(named(jdbcInterface)));
+      return not(isInterface()).and(hasSuperType(namedOneOf(STATEMENT, CONNECTION, METADATA, DRIVER)));
+    }
+
+    @Override
+    public void applyAdvice(AdviceBinder binder) {
+      ElementMatcher.Junction<MethodDescription> statement = implementedIn(STATEMENT);
+      binder.bind(statement.and(namedOneOf(EXECUTE)).and(takesArgument(0, String.class)),
+          ADVICE + "StatementExecuteAdvice");
+      binder.bind(statement.and(namedOneOf(EXECUTE)).and(takesArguments(0)), ADVICE + "PreparedExecuteAdvice");
+      binder.bind(statement.and(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
+          ADVICE + "BatchExecuteAdvice");
+
+      ElementMatcher.Junction<MethodDescription> connection = implementedIn(CONNECTION);
+      binder.bind(connection.and(namedOneOf(PREPARE)).and(takesArgument(0, String.class)),
+          ADVICE + "PrepareStatementAdvice");
+      binder.bind(connection.and(isOverriddenFrom(named(CONNECTION))).and(not(namedOneOf(PREPARE)))
+          .and(not(named("createStatement"))), ADVICE + "DriverWorkAdvice");
+
+      binder.bind(implementedIn(METADATA).and(isOverriddenFrom(named(METADATA))), ADVICE + "DriverWorkAdvice");
+      binder.bind(implementedIn(DRIVER).and(named("connect")).and(takesArguments(2)), ADVICE + "DriverWorkAdvice");
+    }
+
+    /** Public instance methods with a body, of a class that implements {@code jdbcInterface}. */
+    private static ElementMatcher.Junction<MethodDescription> implementedIn(String jdbcInterface) {
+      return isPublic().and(not(isStatic())).and(not(isAbstract()))
+          .and(isDeclaredBy(hasSuperType(named(jdbcInterface))));
     }
   }
 
