@@ -17,6 +17,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -63,7 +64,8 @@ public final class InstrumentationInstaller {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceBindings bindings = new AdviceBindings(new AgentBuilder.Transformer.ForAdvice(dispatch).include(agentLoader));
         type.applyAdvice(bindings);
-        builder = builder.type(type.typeMatcher(), new ClassLoaderGate(type.classLoaderGate())).transform(bindings.transformer());
+        builder = builder.type(new InvokedynamicCapable(type.typeMatcher()), new ClassLoaderGate(type.classLoaderGate()))
+            .transform(bindings.transformer());
       }
     }
     builder.installOn(instrumentation);
@@ -128,6 +130,33 @@ public final class InstrumentationInstaller {
         ProtectionDomain protectionDomain) {
       return (agentLoader != null && loader == agentLoader) || loader instanceof ModuleClassLoader
           || ignoredNames.matches(type);
+    }
+  }
+
+  /**
+   * A module's types, except those whose class files predate Java 7 (version 51): they cannot hold the
+   * invokedynamic call of non-inlined advice, and the JVM would refuse the transformed class, breaking the
+   * application. Checked after the module's matcher, so only for the types it wants.
+   */
+  private static final class InvokedynamicCapable extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+    private final ElementMatcher<TypeDescription> moduleMatcher;
+
+    InvokedynamicCapable(ElementMatcher<TypeDescription> moduleMatcher) {
+      this.moduleMatcher = moduleMatcher;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type) {
+      if (!moduleMatcher.matches(type)) {
+        return false;
+      }
+      ClassFileVersion version = type.getClassFileVersion();
+      if (version != null && version.isLessThan(ClassFileVersion.JAVA_V7)) {
+        AgentLog.debug("left " + type.getName() + " uninstrumented: its class file (Java "
+            + version.getJavaVersion() + ") cannot call advice through invokedynamic");
+        return false;
+      }
+      return true;
     }
   }
 

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -167,6 +171,17 @@ abstract class JdbcInstrumentationContract {
     SpanData span = onlyJdbcSpan();
     assertEquals(request.getSpanContext().getTraceId(), span.getTraceId());
     assertEquals(request.getSpanContext().getSpanId(), span.getParentSpanId());
+  }
+
+  @Test
+  void anUnsampledParentGivesNoSpan() throws SQLException {
+    SpanContext unsampled = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+        TraceFlags.getDefault(), TraceState.getDefault());
+    try (Scope ignored = Context.root().with(Span.wrap(unsampled)).makeCurrent();
+        Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT id FROM " + table()).close();
+    }
+    assertEquals(List.of(), jdbcSpans());
   }
 
   @Test

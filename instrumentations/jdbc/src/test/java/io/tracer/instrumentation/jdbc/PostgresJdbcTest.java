@@ -1,7 +1,11 @@
 package io.tracer.instrumentation.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tracer.testing.LocalServices;
 import io.tracer.testing.TestAgent;
@@ -88,6 +92,22 @@ class PostgresJdbcTest extends JdbcInstrumentationContract {
     if (expected != null) {
       assertEquals(expected, Driver.getVersion().replaceAll("^PostgreSQL JDBC Driver ", ""));
     }
+  }
+
+  @Test
+  void theValueInADuplicateKeyMessageStaysOut() throws SQLException {
+    SQLException thrown;
+    try (Statement statement = connection.createStatement()) {
+      thrown = assertThrows(SQLException.class, () -> statement.executeUpdate(
+          "INSERT INTO " + table() + " (id, total, note) VALUES (1, 99, 'duplicate')"));
+    }
+    assertTrue(thrown.getMessage().contains("(id)=(1)"), thrown.getMessage());
+    SpanData span = onlyJdbcSpan();
+    assertEquals("23505", string(span, "db.response.status_code"));
+    String recorded = span.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("exception.message"));
+    assertTrue(recorded.contains("Key (id)=(?) already exists"), recorded);
+    String stackTrace = span.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("exception.stacktrace"));
+    assertFalse(stackTrace.contains("(id)=(1)"), stackTrace);
   }
 
   @Test

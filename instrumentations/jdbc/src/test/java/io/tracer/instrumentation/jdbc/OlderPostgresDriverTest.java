@@ -1,0 +1,95 @@
+package io.tracer.instrumentation.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracer.testing.LocalServices;
+import io.tracer.testing.TestAgent;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A driver older than the supported range (its own execution puts pgjdbc 9.1, a JDBC 4.0 driver of 2011 built
+ * for Java 6, on the class path). Its class files cannot call advice through invokedynamic, so it is left
+ * uninstrumented (one debug line per class): the application's results and exceptions are untouched, and no span
+ * is made.
+ */
+class OlderPostgresDriverTest {
+
+  private static final String TABLE = "jdbc_orders_pg_older";
+  private static Connection connection;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    TestAgent.install();
+    LocalServices.POSTGRES.require();
+    Class.forName("org.postgresql.Driver");
+    connection = DriverManager.getConnection(LocalServices.POSTGRES.url(), LocalServices.POSTGRES.user(),
+        LocalServices.POSTGRES.password());
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + TABLE);
+      statement.execute("CREATE TABLE " + TABLE + " (id INT PRIMARY KEY, note VARCHAR(100))");
+    }
+  }
+
+  @AfterAll
+  static void disconnect() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + TABLE);
+    }
+    connection.close();
+  }
+
+  @BeforeEach
+  void clearSpans() {
+    TestAgent.reset();
+  }
+
+  @Test
+  void runsTheDriverThisExecutionIsFor() throws SQLException {
+    String expected = System.getProperty("expected.pgjdbc.version");
+    if (expected != null) {
+      assertTrue(connection.getMetaData().getDriverVersion().contains(expected),
+          connection.getMetaData().getDriverVersion());
+    }
+  }
+
+  @Test
+  void batchesAndQueriesWorkUntraced() throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?)")) {
+      for (int id = 1; id <= 2; id++) {
+        insert.setInt(1, id);
+        insert.setString(2, "note " + id);
+        insert.addBatch();
+      }
+      assertEquals(2, insert.executeBatch().length);
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + TABLE + " WHERE id > 0")) {
+      assertTrue(rows.next());
+      assertEquals(2, rows.getInt(1));
+    }
+    assertEquals(List.of(), JdbcInstrumentationContract.jdbcSpans());
+  }
+
+  @Test
+  void itsExceptionsReachTheApplicationUnchanged() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      SQLException thrown = assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT * FROM jdbc_no_such_table"));
+      assertEquals("org.postgresql.util.PSQLException", thrown.getClass().getName());
+      assertEquals("42P01", thrown.getSQLState());
+    }
+    assertEquals(List.of(), JdbcInstrumentationContract.jdbcSpans());
+  }
+}
