@@ -52,13 +52,15 @@ public final class JdbcModule implements InstrumentationModule {
 
   /**
    * The classes implementing the {@code java.sql} interfaces, in any class loader (the JDK always has them). One
-   * matcher for all four: every class loaded is checked once, its hierarchy walked once.
+   * matcher for all of them: every class loaded is checked once, its hierarchy walked once.
    */
   private static final class JdbcImplementations implements TypeInstrumentation {
     private static final String STATEMENT = "java.sql.Statement";
     private static final String CONNECTION = "java.sql.Connection";
     private static final String METADATA = "java.sql.DatabaseMetaData";
     private static final String DRIVER = "java.sql.Driver";
+    private static final String RESULT_METADATA = "java.sql.ResultSetMetaData";
+    private static final String PARAMETER_METADATA = "java.sql.ParameterMetaData";
 
     @Override
     public String classLoaderGate() {
@@ -67,7 +69,8 @@ public final class JdbcModule implements InstrumentationModule {
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isInterface()).and(hasSuperType(namedOneOf(STATEMENT, CONNECTION, METADATA, DRIVER)));
+      return not(isInterface()).and(hasSuperType(
+          namedOneOf(STATEMENT, CONNECTION, METADATA, DRIVER, RESULT_METADATA, PARAMETER_METADATA)));
     }
 
     @Override
@@ -85,7 +88,10 @@ public final class JdbcModule implements InstrumentationModule {
       binder.bind(connection.and(isOverriddenFrom(named(CONNECTION))).and(not(namedOneOf(PREPARE)))
           .and(not(named("createStatement"))), ADVICE + "DriverWorkAdvice");
 
-      binder.bind(implementedIn(METADATA).and(isOverriddenFrom(named(METADATA))), ADVICE + "DriverWorkAdvice");
+      // pgjdbc's ResultSetMetaData, for one, queries the catalog through a statement of its own
+      for (String metadata : new String[] {METADATA, RESULT_METADATA, PARAMETER_METADATA}) {
+        binder.bind(implementedIn(metadata).and(isOverriddenFrom(named(metadata))), ADVICE + "DriverWorkAdvice");
+      }
       binder.bind(implementedIn(DRIVER).and(named("connect")).and(takesArguments(2)), ADVICE + "DriverWorkAdvice");
     }
 

@@ -23,6 +23,7 @@ import io.tracer.testing.TestAgent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -332,6 +333,18 @@ abstract class JdbcInstrumentationContract {
       other.setAutoCommit(true);
     }
     assertEquals(List.of(), jdbcSpans());
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT id, note FROM " + table())) {
+      ResultSetMetaData columns = rows.getMetaData();
+      columns.isAutoIncrement(1);
+      columns.getTableName(1);
+      columns.getColumnLabel(2);
+    }
+    assertEquals("SELECT " + table(), onlyJdbcSpan().getName());
+  }
+
+  @Test
+  void aStatementWithoutATableIsNamedAfterTheDatabase() throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.executeQuery("SELECT 1").close();
     }
