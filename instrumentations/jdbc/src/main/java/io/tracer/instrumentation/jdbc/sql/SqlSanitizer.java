@@ -232,6 +232,28 @@ public final class SqlSanitizer {
       token(LITERAL, "?", null);
     }
 
+    /** Oracle's {@code q'[it's]'}: the character after the quote picks the closing one. */
+    private void oracleQuote() {
+      char open = sql.charAt(pos + 1);
+      char close = open == '[' ? ']' : open == '{' ? '}' : open == '<' ? '>' : open == '(' ? ')' : open;
+      pos += 2;
+      while (pos < end && !(sql.charAt(pos) == close && next(1) == '\'')) {
+        pos++;
+      }
+      pos = Math.min(pos + 2, end);
+      token(LITERAL, "?", null);
+    }
+
+    private boolean isOracleQuotePrefix(int start, int quote) {
+      if (dialect != SqlDialect.STANDARD) {
+        return false;
+      }
+      int length = quote - start;
+      char last = sql.charAt(quote - 1);
+      return (last == 'q' || last == 'Q')
+          && (length == 1 || length == 2 && "Nn".indexOf(sql.charAt(start)) >= 0);
+    }
+
     private void number() {
       if (sql.charAt(pos) == '0' && (next(1) == 'x' || next(1) == 'X' || next(1) == 'b' || next(1) == 'B')) {
         pos += 2;
@@ -241,7 +263,7 @@ public final class SqlSanitizer {
       } else {
         while (pos < end) {
           char c = sql.charAt(pos);
-          if (isDigit(c) || c == '.') {
+          if (isDigit(c) || c == '.' || c == '_' && isDigit(next(1))) {
             pos++;
           } else if ((c == 'e' || c == 'E') && (isDigit(next(1))
               || (next(1) == '+' || next(1) == '-') && isDigit(next(2)))) {
@@ -262,6 +284,10 @@ public final class SqlSanitizer {
       if (pos - start == 1 && pos < end && sql.charAt(pos) == '\'' && "EeNnXxBb".indexOf(sql.charAt(start)) >= 0) {
         boolean escapes = dialect == SqlDialect.MYSQL || sql.charAt(start) == 'E' || sql.charAt(start) == 'e';
         string('\'', escapes);
+        return;
+      }
+      if (pos < end - 1 && sql.charAt(pos) == '\'' && isOracleQuotePrefix(start, pos)) {
+        oracleQuote();
         return;
       }
       if (prose && pos + 1 < end && sql.charAt(pos) == '\'' && Character.isLetter(sql.charAt(pos + 1))) {

@@ -40,6 +40,9 @@ class SqlSanitizerTest {
       "SELECT c1, col_2, t3.x9 FROM t4                   | SELECT c1, col_2, t3.x9 FROM t4",
       "SELECT * FROM t WHERE ok = TRUE AND v IS NULL     | SELECT * FROM t WHERE ok = TRUE AND v IS NULL",
       "SELECT a::int, b[1] FROM t                        | SELECT a::int, b[?] FROM t",
+      "SELECT * FROM t WHERE n = 1_000_000               | SELECT * FROM t WHERE n = ?",
+      "SELECT q'[it's secret]', Q'{x}', nq'!y!' FROM t   | SELECT ?, ?, ? FROM t",
+      "SELECT q, q1 FROM t WHERE q = 'x'                 | SELECT q, q1 FROM t WHERE q = ?",
   })
   void replacesEveryLiteral(String sql, String expected) {
     assertEquals(expected, text(sql));
