@@ -21,7 +21,7 @@ final class ConnectionInfoCache {
     Connection connection;
     try {
       connection = statement.getConnection();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | LinkageError e) {
       return ConnectionInfo.UNKNOWN;
     }
     if (connection == null) {
@@ -51,7 +51,8 @@ final class ConnectionInfoCache {
     try {
       DatabaseMetaData metaData = connection.getMetaData();
       return metaData == null ? null : metaData.getURL();
-    } catch (SQLException | RuntimeException | AbstractMethodError e) {
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      // a driver's or wrapper's own failure, or one that does not implement the method: the span goes without
       return null;
     }
   }

@@ -25,8 +25,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every JDBC driver, through the {@code java.sql} interfaces only: statement executions get CLIENT spans;
- * connecting, {@code Connection} and {@code DatabaseMetaData} methods and HikariCP's validation are marked as
- * driver work, so the statements they run inside get none. Optionally, HikariCP's {@code getConnection}.
+ * connecting, the methods of {@code Connection} and of the metadata interfaces, and HikariCP's connection setup
+ * and validation are marked as driver work, so the statements they run inside get none. Optionally, HikariCP's
+ * {@code getConnection}.
  */
 public final class JdbcModule implements InstrumentationModule {
 

@@ -41,6 +41,8 @@ final class JdbcSpans {
   static final AttributeKey<Long> SLOW_DURATION = AttributeKey.longKey("duration_ms");
   static final AttributeKey<Long> SLOW_THRESHOLD = AttributeKey.longKey("threshold_ms");
 
+  private static final String PROVISIONAL_NAME = "jdbc";
+
   private final Tracer tracer = AgentServices.tracer("jdbc");
   private final JdbcSettings settings;
   private final long slowQueryThresholdNanos;
@@ -71,24 +73,28 @@ final class JdbcSpans {
     }
   }
 
-  /** @param sql what the call was given, else {@code null}: the SQL the statement was prepared with counts */
+  /**
+   * @param sql what the call was given, else {@code null}: the SQL the statement was prepared with counts
+   * @return what {@link #end} needs, or {@code null} when the call is not traced
+   */
   JdbcCall start(Statement statement, String sql) {
     return startSpan(statement, sql != null ? sql : preparedSql.of(statement));
   }
 
   /**
-   * The span starts with a provisional name; the statement is analysed only for a span that records, so an
-   * unsampled call costs no SQL work.
+   * The span starts with a provisional name, and the connection and the statement are looked at only for a span
+   * that records: an unsampled call costs no SQL work. (So samplers see neither name nor attributes; the agent's
+   * samplers decide by trace id and parent.)
    *
    * @return {@code null} when the span does not record
    */
   private JdbcCall startSpan(Statement statement, String sql) {
-    ConnectionInfo connection = connections.of(statement);
-    Span span = tracer.spanBuilder(connection.system()).setSpanKind(SpanKind.CLIENT)
+    Span span = tracer.spanBuilder(PROVISIONAL_NAME).setSpanKind(SpanKind.CLIENT)
         .setParent(Context.current()).startSpan();
     if (!span.isRecording()) {
       return null;
     }
+    ConnectionInfo connection = connections.of(statement);
     span.setAttribute(SYSTEM, connection.system());
     if (connection.namespace() != null) {
       span.setAttribute(NAMESPACE, connection.namespace());
