@@ -118,7 +118,7 @@ public final class JdbcModule implements InstrumentationModule {
     @Override
     public void applyAdvice(AdviceBinder binder) {
       binder.bind(not(isAbstract()).and(namedOneOf("isConnectionDead", "isConnectionAlive", "newConnection",
-          "setupConnection", "checkDriverSupport")), ADVICE + "DriverWorkAdvice");
+          "setupConnection", "checkDriverSupport", "executeSql")), ADVICE + "DriverWorkAdvice");
     }
   }
 

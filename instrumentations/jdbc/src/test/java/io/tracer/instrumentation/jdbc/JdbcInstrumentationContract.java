@@ -296,8 +296,7 @@ abstract class JdbcInstrumentationContract {
     if (thrown.getErrorCode() != 0) {
       assertEquals((long) thrown.getErrorCode(), span.getAttributes().get(AttributeKey.longKey("jdbc.vendor_code")));
     }
-    EventData exception = span.getEvents().stream().filter(event -> event.getName().equals("exception"))
-        .findFirst().orElseThrow();
+    EventData exception = exceptionEvent(span);
     assertEquals(thrown.getClass().getName(), exception.getAttributes().get(AttributeKey.stringKey("exception.type")));
     String message = exception.getAttributes().get(AttributeKey.stringKey("exception.message"));
     assertTrue(message.contains(missingTableMessage()), message);
@@ -373,6 +372,12 @@ abstract class JdbcInstrumentationContract {
     assertEquals(1, spans.size(), "spans: " + spans);
     assertNotNull(spans.get(0));
     return spans.get(0);
+  }
+
+  /** Found by name: a call slow enough has a {@code slow query} event too. */
+  static EventData exceptionEvent(SpanData span) {
+    return span.getEvents().stream().filter(event -> event.getName().equals("exception")).findFirst()
+        .orElseThrow(() -> new AssertionError("no exception event: " + span));
   }
 
   static String string(SpanData span, String key) {

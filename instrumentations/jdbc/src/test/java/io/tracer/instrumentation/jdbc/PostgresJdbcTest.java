@@ -104,9 +104,9 @@ class PostgresJdbcTest extends JdbcInstrumentationContract {
     assertTrue(thrown.getMessage().contains("(id)=(1)"), thrown.getMessage());
     SpanData span = onlyJdbcSpan();
     assertEquals("23505", string(span, "db.response.status_code"));
-    String recorded = span.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("exception.message"));
+    String recorded = exceptionEvent(span).getAttributes().get(AttributeKey.stringKey("exception.message"));
     assertTrue(recorded.contains("Key (id)=(?) already exists"), recorded);
-    String stackTrace = span.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("exception.stacktrace"));
+    String stackTrace = exceptionEvent(span).getAttributes().get(AttributeKey.stringKey("exception.stacktrace"));
     assertFalse(stackTrace.contains("(id)=(1)"), stackTrace);
   }
 
