@@ -13,7 +13,7 @@ public final class BatchExecuteAdvice {
     if (JdbcNesting.DEPTH.enter() > 0) {
       return null;
     }
-    return JdbcSpans.get().start(statement, null);
+    return JdbcSpans.get().startBatch(statement);
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)

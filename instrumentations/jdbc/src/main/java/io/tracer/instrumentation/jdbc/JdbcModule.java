@@ -82,6 +82,8 @@ public final class JdbcModule implements InstrumentationModule {
       binder.bind(statement.and(namedOneOf(EXECUTE)).and(takesArguments(0)), ADVICE + "PreparedExecuteAdvice");
       binder.bind(statement.and(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
           ADVICE + "BatchExecuteAdvice");
+      binder.bind(statement.and(named("addBatch")).and(takesArguments(String.class)), ADVICE + "AddBatchAdvice");
+      binder.bind(statement.and(named("clearBatch")).and(takesArguments(0)), ADVICE + "ClearBatchAdvice");
 
       ElementMatcher.Junction<MethodDescription> connection = implementedIn(CONNECTION);
       binder.bind(connection.and(namedOneOf(PREPARE)).and(takesArgument(0, String.class)),

@@ -12,6 +12,8 @@ import io.tracer.instrumentation.jdbc.sql.SqlDialect;
 import io.tracer.instrumentation.jdbc.sql.SqlQuery;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +50,7 @@ final class JdbcSpans {
   private final long slowQueryThresholdNanos;
   private final ConnectionInfoCache connections = new ConnectionInfoCache();
   private final PreparedSql preparedSql = new PreparedSql();
+  private final StatementBatches statementBatches = new StatementBatches();
   private final SqlQueries standardQueries;
   private final SqlQueries mysqlQueries;
 
@@ -73,12 +76,28 @@ final class JdbcSpans {
     }
   }
 
+  void batched(Statement statement, String sql) {
+    if (sql != null) {
+      statementBatches.add(statement, sql);
+    }
+  }
+
+  void batchCleared(Statement statement) {
+    statementBatches.take(statement);
+  }
+
   /**
    * @param sql what the call was given, else {@code null}: the SQL the statement was prepared with counts
    * @return what {@link #end} needs, or {@code null} when the call is not traced
    */
   JdbcCall start(Statement statement, String sql) {
-    return startSpan(statement, sql != null ? sql : preparedSql.of(statement));
+    return startSpan(statement, sql != null ? sql : preparedSql.of(statement), null);
+  }
+
+  /** A batch: of the prepared statement's SQL, or of the statements added to a plain statement's batch. */
+  JdbcCall startBatch(Statement statement) {
+    List<String> added = statementBatches.take(statement);
+    return added == null ? startSpan(statement, preparedSql.of(statement), null) : startSpan(statement, null, added);
   }
 
   /**
@@ -86,9 +105,11 @@ final class JdbcSpans {
    * that records: an unsampled call costs no SQL work. (So samplers see neither name nor attributes; the agent's
    * samplers decide by trace id and parent.)
    *
+   * @param sql the one statement, or {@code null}
+   * @param batch the statements of a plain statement's batch, or {@code null}
    * @return {@code null} when the span does not record
    */
-  private JdbcCall startSpan(Statement statement, String sql) {
+  private JdbcCall startSpan(Statement statement, String sql, List<String> batch) {
     Span span = tracer.spanBuilder(PROVISIONAL_NAME).setSpanKind(SpanKind.CLIENT)
         .setParent(Context.current()).startSpan();
     if (!span.isRecording()) {
@@ -105,11 +126,12 @@ final class JdbcSpans {
         span.setAttribute(SERVER_PORT, (long) connection.port());
       }
     }
+    SqlQueries queries = connection.dialect() == SqlDialect.MYSQL ? mysqlQueries : standardQueries;
+    SqlQuery query = sql != null ? shown(queries.of(sql), sql) : batch != null ? batchQuery(queries, batch) : null;
     String operation = null;
     String target = null;
-    if (sql != null) {
-      SqlQuery query = (connection.dialect() == SqlDialect.MYSQL ? mysqlQueries : standardQueries).of(sql);
-      span.setAttribute(QUERY_TEXT, settings.sanitize() ? query.sanitizedText() : cut(sql));
+    if (query != null) {
+      span.setAttribute(QUERY_TEXT, query.sanitizedText());
       operation = query.operation();
       if (operation != null) {
         span.setAttribute(OPERATION, operation);
@@ -125,6 +147,35 @@ final class JdbcSpans {
     JdbcCall call = new JdbcCall(span, System.nanoTime(), connection, operation, target);
     span.updateName(spanName(call, operation));
     return call;
+  }
+
+  /** The analysis, with the text as the settings show it: sanitized, or raw and cut. */
+  private SqlQuery shown(SqlQuery query, String sql) {
+    return settings.sanitize() ? query
+        : new SqlQuery(cut(sql), query.operation(), query.collection(), query.storedProcedure());
+  }
+
+  /**
+   * Several statements as the conventions describe them: their text once if they share it, else each joined by
+   * {@code ; }; the operation and the table only if all share them.
+   */
+  private SqlQuery batchQuery(SqlQueries queries, List<String> batch) {
+    SqlQuery first = shown(queries.of(batch.get(0)), batch.get(0));
+    boolean sameText = true;
+    boolean sameOperation = true;
+    boolean sameCollection = true;
+    StringBuilder joined = new StringBuilder();
+    for (String sql : batch) {
+      SqlQuery query = shown(queries.of(sql), sql);
+      sameText &= query.sanitizedText().equals(first.sanitizedText());
+      sameOperation &= Objects.equals(query.operation(), first.operation());
+      sameCollection &= Objects.equals(query.collection(), first.collection());
+      if (joined.length() <= settings.maxQueryLength()) {
+        joined.append(joined.length() == 0 ? "" : "; ").append(query.sanitizedText());
+      }
+    }
+    return new SqlQuery(sameText ? first.sanitizedText() : cut(joined.toString()),
+        sameOperation ? first.operation() : null, sameCollection ? first.collection() : null, null);
   }
 
   /** @param batchCounts what {@code executeBatch} returned ({@code int[]} or {@code long[]}), else {@code null} */

@@ -24,6 +24,10 @@ final class WeakIdentityMap<K, V> {
     entries.put(new WeakKey<>(key, collected), value);
   }
 
+  V remove(K key) {
+    return entries.remove(new LookupKey(key));
+  }
+
   int size() {
     dropCollected();
     return entries.size();

@@ -233,16 +233,33 @@ abstract class JdbcInstrumentationContract {
   }
 
   @Test
-  void aStatementBatchIsOneSpanWithItsSize() throws SQLException {
+  void aStatementBatchIsOneSpanWithItsSizeAndItsStatements() throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.addBatch("UPDATE " + table() + " SET note = 'a' WHERE id = 1");
       statement.addBatch("UPDATE " + table() + " SET note = 'first' WHERE id = 1");
       assertEquals(2, statement.executeBatch().length);
     }
     SpanData span = onlyJdbcSpan();
-    assertEquals("BATCH " + namespace(), span.getName());
-    assertEquals("BATCH", string(span, "db.operation.name"));
+    assertEquals("BATCH UPDATE " + table(), span.getName());
+    assertEquals("BATCH UPDATE", string(span, "db.operation.name"));
     assertEquals(2L, span.getAttributes().get(AttributeKey.longKey("db.operation.batch.size")));
+    assertEquals("UPDATE " + table() + " SET note = ? WHERE id = ?", string(span, "db.query.text"));
+  }
+
+  @Test
+  void aMixedBatchJoinsItsStatementsAndAClearedOneIsForgotten() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.addBatch("DELETE FROM " + table() + " WHERE id = 1");
+      statement.clearBatch();
+      statement.addBatch("INSERT INTO " + table() + " (id, total, note) VALUES (200, 1, 'mixed')");
+      statement.addBatch("DELETE FROM " + table() + " WHERE id = 200");
+      assertEquals(2, statement.executeBatch().length);
+    }
+    SpanData span = onlyJdbcSpan();
+    assertEquals("BATCH " + table(), span.getName());
+    assertEquals("BATCH", string(span, "db.operation.name"));
+    assertEquals("INSERT INTO " + table() + " (id, total, note) VALUES (?, ?, ?); DELETE FROM " + table()
+        + " WHERE id = ?", string(span, "db.query.text"));
   }
 
   @Test

@@ -8,7 +8,7 @@ public final class SqlQuery {
   private final String collection;
   private final String storedProcedure;
 
-  SqlQuery(String sanitizedText, String operation, String collection, String storedProcedure) {
+  public SqlQuery(String sanitizedText, String operation, String collection, String storedProcedure) {
     this.sanitizedText = sanitizedText;
     this.operation = operation;
     this.collection = collection;
