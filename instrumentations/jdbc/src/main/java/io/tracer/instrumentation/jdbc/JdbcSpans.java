@@ -23,25 +23,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class JdbcSpans {
 
-  static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
-  static final AttributeKey<String> NAMESPACE = AttributeKey.stringKey("db.namespace");
-  static final AttributeKey<String> QUERY_TEXT = AttributeKey.stringKey("db.query.text");
-  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("db.operation.name");
-  static final AttributeKey<String> COLLECTION = AttributeKey.stringKey("db.collection.name");
-  static final AttributeKey<String> STORED_PROCEDURE = AttributeKey.stringKey("db.stored_procedure.name");
-  static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
-  static final AttributeKey<String> STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
-  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
+  private static final AttributeKey<String> NAMESPACE = AttributeKey.stringKey("db.namespace");
+  private static final AttributeKey<String> QUERY_TEXT = AttributeKey.stringKey("db.query.text");
+  private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("db.operation.name");
+  private static final AttributeKey<String> COLLECTION = AttributeKey.stringKey("db.collection.name");
+  private static final AttributeKey<String> STORED_PROCEDURE = AttributeKey.stringKey("db.stored_procedure.name");
+  private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
+  private static final AttributeKey<String> STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
+  private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+  private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   /** Not in the conventions, which have no word for these: named after the JDBC getters they come from. */
-  static final AttributeKey<String> SQL_STATE = AttributeKey.stringKey("jdbc.sql_state");
-  static final AttributeKey<Long> VENDOR_CODE = AttributeKey.longKey("jdbc.vendor_code");
+  private static final AttributeKey<String> SQL_STATE = AttributeKey.stringKey("jdbc.sql_state");
+  private static final AttributeKey<Long> VENDOR_CODE = AttributeKey.longKey("jdbc.vendor_code");
   /** Set (always {@code true}) on a call that took at least the slow-query threshold, so backends can filter. */
-  static final AttributeKey<Boolean> SLOW = AttributeKey.booleanKey("db.query.slow");
-  static final String SLOW_EVENT = "slow query";
-  static final AttributeKey<Long> SLOW_DURATION = AttributeKey.longKey("duration_ms");
-  static final AttributeKey<Long> SLOW_THRESHOLD = AttributeKey.longKey("threshold_ms");
+  private static final AttributeKey<Boolean> SLOW = AttributeKey.booleanKey("db.query.slow");
+  private static final String SLOW_EVENT = "slow query";
+  private static final AttributeKey<Long> SLOW_DURATION = AttributeKey.longKey("duration_ms");
+  private static final AttributeKey<Long> SLOW_THRESHOLD = AttributeKey.longKey("threshold_ms");
 
   private static final String PROVISIONAL_NAME = "jdbc";
 
@@ -233,7 +233,7 @@ final class JdbcSpans {
    * {@code db.response.status_code} as the conventions define it per system: the error number for MySQL,
    * MariaDB, SQL Server and Oracle, the SQLSTATE for PostgreSQL and the others.
    */
-  static String statusCode(String system, String sqlState, int vendorCode) {
+  private static String statusCode(String system, String sqlState, int vendorCode) {
     boolean byNumber = "mysql".equals(system) || "mariadb".equals(system) || "microsoft.sql_server".equals(system)
         || "oracle.db".equals(system);
     if (byNumber && vendorCode != 0) {
