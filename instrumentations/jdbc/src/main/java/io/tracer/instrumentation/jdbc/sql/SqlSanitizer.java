@@ -21,8 +21,9 @@ public final class SqlSanitizer {
 
   /**
    * A driver's error message treated like SQL, because drivers quote statements and values in them
-   * ({@code Key (email)=(bob@example.com) already exists}, {@code SQL statement: ...}): literals become {@code ?}.
-   * An apostrophe inside a word ({@code doesn't}) is read as one, not as the start of a string.
+   * ({@code SQL statement: ...}, {@code Duplicate entry 'bob' for key ...}): literals become {@code ?}, and so do
+   * PostgreSQL's unquoted value lists ({@code Key (email)=(?)}, {@code Failing row contains (?)}). An apostrophe
+   * inside a word ({@code doesn't}) is read as one, not as the start of a string.
    */
   public static String sanitizeMessage(String message, SqlDialect dialect, int maxLength) {
     return new Pass(message, dialect, Math.min(message.length(), maxLength), true).run().sanitizedText();
@@ -79,6 +80,7 @@ public final class SqlSanitizer {
     private boolean afterIdentifiedPassword;
     private boolean afterPasswordKeyword;
     private boolean maskNext;
+    private String lastText;
 
     Pass(String sql, SqlDialect dialect, int end, boolean prose) {
       this.sql = sql;
@@ -114,6 +116,8 @@ public final class SqlSanitizer {
           number();
         } else if (isWordStart(c)) {
           word();
+        } else if (c == '(' && prose && introducesValues()) {
+          parenthesizedValues();
         } else if (c == '?') {
           pos++;
           token(PLACEHOLDER, "?", null);
@@ -130,6 +134,24 @@ public final class SqlSanitizer {
       }
       String collectionName = severalCollections ? null : collection;
       return new SqlQuery(out.toString(), operation, collectionName, storedProcedure);
+    }
+
+    /** PostgreSQL's {@code Key (email)=(bob@example.com)} and {@code Failing row contains (1, bob, ...)}. */
+    private boolean introducesValues() {
+      return "=".equals(lastText) || "contains".equalsIgnoreCase(lastText);
+    }
+
+    private void parenthesizedValues() {
+      int nesting = 0;
+      while (pos < end) {
+        char c = sql.charAt(pos++);
+        if (c == '(') {
+          nesting++;
+        } else if (c == ')' && --nesting == 0) {
+          break;
+        }
+      }
+      token(LITERAL, "(?)", null);
     }
 
     private char next(int ahead) {
@@ -332,6 +354,7 @@ public final class SqlSanitizer {
       pendingSpace = false;
       int tokenStart = out.length();
       out.append(text);
+      lastText = text;
 
       if (name != null) {
         if (extendsName(kind, text)) {

@@ -213,6 +213,26 @@ class SqlSanitizerTest {
   }
 
   @Test
+  void errorMessagesLoseTheirValuesButKeepTheirWords() {
+    assertEquals("ERROR: duplicate key value violates unique constraint \"orders_pkey\" Detail: Key (email)=(?) "
+        + "already exists.", message("ERROR: duplicate key value violates unique constraint \"orders_pkey\"\n"
+        + "  Detail: Key (email)=(bob@example.com) already exists.", SqlDialect.STANDARD));
+    assertEquals("ERROR: new row violates check constraint \"positive\" Detail: Failing row contains (?).",
+        message("ERROR: new row violates check constraint \"positive\"\n  Detail: Failing row contains "
+            + "(7, bob@example.com, (x), -1).", SqlDialect.STANDARD));
+    assertEquals("Table ? doesn't exist", message("Table 'test.orders' doesn't exist", SqlDialect.MYSQL));
+    assertEquals("Duplicate entry ? for key ?",
+        message("Duplicate entry 'bob@example.com' for key 'email'", SqlDialect.MYSQL));
+    assertEquals("User \"BOB\" not found; SQL statement: ALTER USER bob SET PASSWORD ? [?-?]",
+        message("User \"BOB\" not found; SQL statement:\nALTER USER bob SET PASSWORD 'hunter2' [90032-232]",
+            SqlDialect.STANDARD));
+  }
+
+  private static String message(String message, SqlDialect dialect) {
+    return SqlSanitizer.sanitizeMessage(message, dialect, 4096);
+  }
+
+  @Test
   void keepsNonAsciiNames() {
     SqlQuery query = standard("SELECT * FROM b\u00fccher WHERE titel = 'Faust'");
     assertEquals("SELECT * FROM b\u00fccher WHERE titel = ?", query.sanitizedText());
