@@ -99,8 +99,8 @@ public final class BenchmarkRunner {
       serve(served, "/bench/stats", service.statsCalls());
     }
     awaitQuietReceiver();
-    long spans = counter.spans();
     Map<String, Long> spansByKindAndName = counter.drainCounts();
+    long spans = spansByKindAndName.values().stream().mapToLong(Long::longValue).sum();
     return new RunFigures(setup.name(), round, startupMillis, endpoints, resident, heapLive, threads, served,
         spans, spansByKindAndName);
   }

@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,8 +29,7 @@ final class SpanCounter implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
-  private final Map<String, LongAdder> spansByKindAndName = new ConcurrentHashMap<>();
-  private final LongAdder spans = new LongAdder();
+  private final Map<String, Long> spansByKindAndName = new TreeMap<>();
   private final LongAdder exports = new LongAdder();
 
   SpanCounter() throws IOException {
@@ -46,20 +44,14 @@ final class SpanCounter implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  long spans() {
-    return spans.sum();
-  }
-
   long exports() {
     return exports.sum();
   }
 
   /** Counts per {@code KIND name}, sorted; then starts again from zero for the next JVM. */
   synchronized Map<String, Long> drainCounts() {
-    Map<String, Long> counts = new TreeMap<>();
-    spansByKindAndName.forEach((key, count) -> counts.put(key, count.sum()));
+    Map<String, Long> counts = new TreeMap<>(spansByKindAndName);
     spansByKindAndName.clear();
-    spans.reset();
     exports.reset();
     return counts;
   }
@@ -94,8 +86,7 @@ final class SpanCounter implements AutoCloseable {
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
           String kind = span.getKind().name().replace("SPAN_KIND_", "");
-          spansByKindAndName.computeIfAbsent(kind + " " + span.getName(), key -> new LongAdder()).increment();
-          spans.increment();
+          spansByKindAndName.merge(kind + " " + span.getName(), 1L, Long::sum);
         }
       }
     }
