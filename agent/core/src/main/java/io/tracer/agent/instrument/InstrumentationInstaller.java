@@ -50,7 +50,9 @@ public final class InstrumentationInstaller {
 
     Method bootstrap = AdviceBootstrap.class.getMethod("bootstrap",
         MethodHandles.Lookup.class, String.class, MethodType.class, Object[].class);
-    Advice.WithCustomMapping dispatch = Advice.withCustomMapping().bootstrap(bootstrap);
+    // AssignReturned: advice that hands the method a wrapped argument (a callback, a listener) returns it
+    Advice.WithCustomMapping dispatch = Advice.withCustomMapping().with(new Advice.AssignReturned.Factory())
+        .bootstrap(bootstrap);
 
     AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
