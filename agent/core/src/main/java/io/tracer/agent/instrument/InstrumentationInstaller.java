@@ -65,7 +65,8 @@ public final class InstrumentationInstaller {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceBindings bindings = new AdviceBindings(new AgentBuilder.Transformer.ForAdvice(dispatch).include(agentLoader));
         type.applyAdvice(bindings);
-        builder = builder.type(type.typeMatcher(), new ClassLoaderGate(type.classLoaderGate())).transform(bindings.transformer());
+        builder = builder.type(type.typeMatcher(), new ClassLoaderGate(type.classLoaderGate()))
+            .transform(bindings.transformer()).transform(new ClassFileVersionUpgrade());
       }
     }
     builder.installOn(instrumentation);

@@ -12,8 +12,6 @@ final class RocketMqSettings {
   static final String CAPTURE_BODY = "otel.rocketmq.capture-message-body";
   static final String BODY_MAX_BYTES = "otel.rocketmq.message-body-max-bytes";
 
-  private static final RocketMqSettings INSTANCE = new RocketMqSettings(AgentServices.config());
-
   /** Exact topic names and {@code prefix*} entries, matched as request paths are. */
   private final PathFilter ignoredTopics;
   private final boolean captureBody;
@@ -26,7 +24,12 @@ final class RocketMqSettings {
   }
 
   static RocketMqSettings get() {
-    return INSTANCE;
+    return Loaded.INSTANCE;
+  }
+
+  /** Read on first use, when the agent's configuration is there. */
+  private static final class Loaded {
+    static final RocketMqSettings INSTANCE = new RocketMqSettings(AgentServices.config());
   }
 
   boolean isIgnored(String topic) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * RocketMQ's own namesrv and one broker, in this JVM, on free loopback ports, with a store of a few megabytes in a
  * temporary folder. Started once for all test classes of the run (the root store closes it at the end, and the
  * folder is deleted); test classes declare {@code @ExtendWith(EmbeddedRocketMq.class)} and call {@link #get()}.
+ * It also sets what the module's tests run with, so that every version's test module shares it: the
+ * {@code rocketmq} configuration under test ({@code tracer-ignored-*} topics ignored, bodies captured cut to 8
+ * bytes), RocketMQ's log files under {@code target/}, and rebalancing every 200 ms rather than 20 s.
  */
 public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable {
 
@@ -52,7 +56,7 @@ public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable 
     namesrvConfig.setKvConfigPath(folder.resolve("namesrv/kvConfig.json").toString());
     namesrvConfig.setConfigStorePath(folder.resolve("namesrv/namesrv.properties").toString());
     NettyServerConfig namesrvServer = new NettyServerConfig();
-    namesrvServer.setBindAddress(HOST);
+    bindToLoopback(namesrvServer);
     namesrvServer.setListenPort(freePort());
     namesrv = new NamesrvController(namesrvConfig, namesrvServer);
     if (!namesrv.initialize()) {
@@ -70,7 +74,7 @@ public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable 
     brokerConfig.setNamesrvAddr(namesrvAddress);
     brokerConfig.setAutoCreateTopicEnable(false);
     NettyServerConfig brokerServer = new NettyServerConfig();
-    brokerServer.setBindAddress(HOST);
+    bindToLoopback(brokerServer);
     // the broker also listens on its port - 2 (its "VIP channel")
     brokerServer.setListenPort(freePortWithVipChannel());
     MessageStoreConfig store = new MessageStoreConfig();
@@ -82,7 +86,7 @@ public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable 
     store.setMaxIndexNum(4_000);
     store.setHaListenPort(freePort());
     // 5.x only: its timer wheel maps a large file of its own; delayed messages keep the 4.x delay levels
-    callIfPresent(store, "setTimerWheelEnable", false);
+    callIfPresent(store, "setTimerWheelEnable", boolean.class, false);
     broker = new BrokerController(brokerConfig, brokerServer, new NettyClientConfig(), store);
     if (!broker.initialize()) {
       throw new IllegalStateException("broker did not initialize");
@@ -95,6 +99,11 @@ public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable 
     synchronized (EmbeddedRocketMq.class) {
       if (running == null) {
         // before any RocketMQ class loads, as tracer.jar would be
+        System.setProperty(RocketMqSettings.IGNORED_TOPICS, "tracer-ignored-*");
+        System.setProperty(RocketMqSettings.CAPTURE_BODY, "true");
+        System.setProperty(RocketMqSettings.BODY_MAX_BYTES, "8");
+        System.setProperty("user.home", Paths.get("target", "rocketmq-home").toAbsolutePath().toString());
+        System.setProperty("rocketmq.client.rebalance.waitInterval", "200");
         TestAgent.install();
         running = new EmbeddedRocketMq(Files.createTempDirectory("tracer-rocketmq"));
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(EmbeddedRocketMq.class.getName(), running);
@@ -140,9 +149,14 @@ public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable 
     }
   }
 
-  private static void callIfPresent(Object target, String setter, boolean value) {
+  /** 5.x only: 4.9 listens on every interface (its clients still connect to 127.0.0.1 only). */
+  private static void bindToLoopback(NettyServerConfig server) {
+    callIfPresent(server, "setBindAddress", String.class, HOST);
+  }
+
+  private static void callIfPresent(Object target, String setter, Class<?> type, Object value) {
     try {
-      target.getClass().getMethod(setter, boolean.class).invoke(target, value);
+      target.getClass().getMethod(setter, type).invoke(target, value);
     } catch (NoSuchMethodException absentInThisVersion) {
       // nothing to switch off
     } catch (ReflectiveOperationException e) {

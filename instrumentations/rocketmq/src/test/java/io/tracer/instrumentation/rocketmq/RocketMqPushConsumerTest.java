@@ -111,11 +111,10 @@ class RocketMqPushConsumerTest {
     String topic = newTopic("batch");
     List<Message> batch = Arrays.asList(message(topic, "t", null, "one"), message(topic, "t", null, "two"),
         message(topic, "t", null, "three"));
-    SendResult result = producer.send(batch);
+    producer.send(batch);
     SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
     assertEquals(3L, send.getAttributes().get(AttributeKey.longKey("messaging.batch.message_count")));
     assertNull(send.getAttributes().get(MESSAGE_ID));
-    assertEquals(3, result.getMsgId().split(",").length);
 
     // one at a time: each message's own context names the batch's send as its parent
     clients.consumer(topic, 1, (MessageListenerConcurrently) (messages, context) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
@@ -124,7 +123,6 @@ class RocketMqPushConsumerTest {
       assertEquals(send.getSpanId(), process.getParentSpanId());
       assertEquals(send.getTraceId(), process.getTraceId());
     }
-    assertEquals(3, singles.stream().map(span -> span.getAttributes().get(MESSAGE_ID)).distinct().count());
 
     // all at once, by a second group: one span of a new trace, linked to the send once per message
     List<String> received = Collections.synchronizedList(new ArrayList<>());
