@@ -10,7 +10,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
-import java.net.InetSocketAddress;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.impl.consumer.DefaultMQPushConsumerImpl;
@@ -89,11 +88,7 @@ final class ConsumerSpans {
       span.setAttribute(MessageAttributes.PARTITION, String.valueOf(queue.getQueueId()));
     }
     MessageExt first = messages.get(0);
-    if (first.getStoreHost() instanceof InetSocketAddress) {
-      InetSocketAddress broker = (InetSocketAddress) first.getStoreHost();
-      span.setAttribute(MessageAttributes.SERVER_ADDRESS, broker.getHostString());
-      span.setAttribute(MessageAttributes.SERVER_PORT, (long) broker.getPort());
-    }
+    MessageAttributes.addBroker(span, first);
     if (messages.size() == 1) {
       span.setAttribute(MessageAttributes.MESSAGE_ID, first.getMsgId());
       span.setAttribute(MessageAttributes.RECONSUME_TIMES, (long) first.getReconsumeTimes());

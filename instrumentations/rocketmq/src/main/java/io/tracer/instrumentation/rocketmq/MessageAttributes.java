@@ -3,11 +3,13 @@ package io.tracer.instrumentation.rocketmq;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * Attribute names of the messaging semantic conventions and of their RocketMQ registry ({@code rocketmq.*},
@@ -34,6 +36,8 @@ final class MessageAttributes {
   static final AttributeKey<Long> DELAY_TIME_LEVEL = AttributeKey.longKey("rocketmq.message.delay_time_level");
   /** Not in the conventions: how often the broker has delivered this message again after a failed attempt. */
   static final AttributeKey<Long> RECONSUME_TIMES = AttributeKey.longKey("rocketmq.message.reconsume_times");
+  /** Not in the conventions: what the application's transaction listener answered. */
+  static final AttributeKey<String> TRANSACTION_STATE = AttributeKey.stringKey("rocketmq.transaction.state");
   /** Not in the conventions: the body, when {@code otel.rocketmq.capture-message-body} asks for it. */
   static final AttributeKey<String> BODY = AttributeKey.stringKey("rocketmq.message.body");
 
@@ -67,6 +71,15 @@ final class MessageAttributes {
         span.setAttribute(BODY, new String(body, 0, Math.min(body.length, settings.bodyMaxBytes()),
             StandardCharsets.UTF_8));
       }
+    }
+  }
+
+  /** The broker that stored a received message. */
+  static void addBroker(Span span, MessageExt message) {
+    if (message.getStoreHost() instanceof InetSocketAddress) {
+      InetSocketAddress broker = (InetSocketAddress) message.getStoreHost();
+      span.setAttribute(SERVER_ADDRESS, broker.getHostString());
+      span.setAttribute(SERVER_PORT, (long) broker.getPort());
     }
   }
 

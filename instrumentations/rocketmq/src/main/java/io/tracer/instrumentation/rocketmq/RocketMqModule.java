@@ -19,7 +19,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The RocketMQ remoting client ({@code rocketmq-client} 4.9 and 5.x). Producers get the library's own
  * {@code SendMessageHook} at construction; the listener of every push consumer is wrapped where the consume
- * service receives it, so the listener runs inside its CONSUMER span and its exceptions are seen.
+ * service receives it, so the listener runs inside its CONSUMER span and its exceptions are seen; lite pull
+ * consumers' polls are advised directly, and transaction listeners wrapped where the producer fetches them.
  */
 public final class RocketMqModule implements InstrumentationModule {
 
@@ -32,7 +33,8 @@ public final class RocketMqModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new ProducerInstrumentation(), new ConsumeServiceInstrumentation());
+    return Arrays.asList(new ProducerInstrumentation(), new ConsumeServiceInstrumentation(),
+        new LitePullInstrumentation());
   }
 
   private static final class ProducerInstrumentation implements TypeInstrumentation {
@@ -52,6 +54,7 @@ public final class RocketMqModule implements InstrumentationModule {
       binder.bind(isConstructor().and(takesArguments(2))
           .and(takesArgument(0, named("org.apache.rocketmq.client.producer.DefaultMQProducer"))),
           PACKAGE + "ProducerHookAdvice");
+      binder.bind(named("getCheckListener").and(takesArguments(0)), PACKAGE + "CheckListenerAdvice");
       // the asynchronous sends that hand the message to the producer's executor; shorter overloads call these
       binder.bind(asyncSend(3, 1), PACKAGE + "AsyncSendAdvice");
       binder.bind(asyncSend(4, 2), PACKAGE + "AsyncSendToQueueAdvice");
@@ -84,6 +87,23 @@ public final class RocketMqModule implements InstrumentationModule {
     public void applyAdvice(AdviceBinder binder) {
       binder.bind(isConstructor().and(takesArguments(2))
           .and(takesArgument(0, named(IMPL + "DefaultMQPushConsumerImpl"))), PACKAGE + "ListenerWrapAdvice");
+    }
+  }
+
+  private static final class LitePullInstrumentation implements TypeInstrumentation {
+    @Override
+    public String classLoaderGate() {
+      return "org.apache.rocketmq.client.consumer.DefaultLitePullConsumer";
+    }
+
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+      return named("org.apache.rocketmq.client.impl.consumer.DefaultLitePullConsumerImpl");
+    }
+
+    @Override
+    public void applyAdvice(AdviceBinder binder) {
+      binder.bind(named("poll").and(isPublic()).and(takesArguments(long.class)), PACKAGE + "LitePullPollAdvice");
     }
   }
 }

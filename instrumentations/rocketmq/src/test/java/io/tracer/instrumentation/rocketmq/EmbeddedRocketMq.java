@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
+  private static final String BROKER_NAME = "tracer-broker";
   private static EmbeddedRocketMq running;
 
   private final Path folder;
@@ -67,12 +68,15 @@ public final class EmbeddedRocketMq implements BeforeAllCallback, AutoCloseable 
 
     BrokerConfig brokerConfig = new BrokerConfig();
     brokerConfig.setRocketmqHome(folder.toString());
-    brokerConfig.setBrokerName("tracer-broker");
+    brokerConfig.setBrokerName(BROKER_NAME);
     brokerConfig.setBrokerClusterName("tracer-cluster");
     brokerConfig.setBrokerIP1(HOST);
     brokerConfig.setBrokerIP2(HOST);
     brokerConfig.setNamesrvAddr(namesrvAddress);
     brokerConfig.setAutoCreateTopicEnable(false);
+    // a half message still undecided is checked within a second, not a minute
+    brokerConfig.setTransactionTimeOut(100);
+    brokerConfig.setTransactionCheckInterval(200);
     NettyServerConfig brokerServer = new NettyServerConfig();
     bindToLoopback(brokerServer);
     // the broker also listens on its port - 2 (its "VIP channel")
