@@ -111,8 +111,8 @@ final class ConsumerSpans {
      * @param processed whether the answer says the messages are done with
      */
     void end(String status, boolean processed, Throwable thrown) {
-      scope.close();
       try {
+        scope.close();
         if (thrown != null) {
           MessageAttributes.recordError(span, thrown);
         } else if (status == null) {
@@ -121,8 +121,9 @@ final class ConsumerSpans {
         } else if (!processed) {
           MessageAttributes.markError(span, status);
         }
-      } finally {
         span.end();
+      } catch (RuntimeException e) {
+        AgentLog.debug("could not end a RocketMQ listener span: " + e);
       }
     }
   }

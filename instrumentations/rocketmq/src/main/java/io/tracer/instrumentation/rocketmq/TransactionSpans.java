@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.common.message.Message;
@@ -53,13 +54,17 @@ final class TransactionSpans {
       return;
     }
     Callback callback = (Callback) started;
-    callback.scope.close();
-    if (thrown != null) {
-      MessageAttributes.recordError(callback.span, thrown);
-    } else if (state instanceof LocalTransactionState) {
-      callback.span.setAttribute(MessageAttributes.TRANSACTION_STATE, ((LocalTransactionState) state).name());
+    try {
+      callback.scope.close();
+      if (thrown != null) {
+        MessageAttributes.recordError(callback.span, thrown);
+      } else if (state instanceof LocalTransactionState) {
+        callback.span.setAttribute(MessageAttributes.TRANSACTION_STATE, ((LocalTransactionState) state).name());
+      }
+      callback.span.end();
+    } catch (RuntimeException e) {
+      AgentLog.debug("could not end a RocketMQ transaction span: " + e);
     }
-    callback.span.end();
   }
 
   private static final class Callback {
