@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracer.agent.instrument.InstrumentationInstaller;
+import io.tracer.agent.sdk.SlowMethodSpanFilter;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.config.ConfigProblems;
@@ -60,12 +61,14 @@ public final class TestAgent {
       Map<String, String> properties = new HashMap<>();
       System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("otel."))
           .forEach(name -> properties.put(name, System.getProperty(name)));
+      TracerConfig config = TracerConfig.of(properties, new ConfigProblems(System.err));
       OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTER)).build())
+          .setTracerProvider(SdkTracerProvider.builder()
+              .addSpanProcessor(SlowMethodSpanFilter.wrap(config, SimpleSpanProcessor.create(EXPORTER))).build())
           .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
               W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
           .build();
-      AgentServices.initialize(TracerConfig.of(properties, new ConfigProblems(System.err)), sdk);
+      AgentServices.initialize(config, sdk);
       List<InstrumentationModule> modules = new ArrayList<>();
       ServiceLoader.load(InstrumentationModule.class, TestAgent.class.getClassLoader()).forEach(modules::add);
       InstrumentationInstaller.install(instrumentation, TestAgent.class.getClassLoader(), false, modules);

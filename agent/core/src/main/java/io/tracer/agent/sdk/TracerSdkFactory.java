@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Builds the agent's OpenTelemetry SDK by hand from the configuration, once, in premain: resource, sampler,
@@ -34,8 +35,9 @@ public final class TracerSdkFactory {
         .setResource(TracerResource.create(config, System.getProperties(), System.getenv()))
         .setSampler(SamplerFactory.create(config, clock))
         .setSpanLimits(spanLimits(config));
-    for (SpanProcessor processor : SpanProcessorFactory.create(config, diagnostics, clock)) {
-      tracerProvider.addSpanProcessor(processor);
+    List<SpanProcessor> exporting = SpanProcessorFactory.create(config, diagnostics, clock);
+    if (!exporting.isEmpty()) {
+      tracerProvider.addSpanProcessor(SlowMethodSpanFilter.wrap(config, SpanProcessor.composite(exporting)));
     }
     SdkTracerProvider provider = tracerProvider.build();
     ContextPropagators propagators = PropagatorFactory.create(config);
