@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracer.agent.instrument.InstrumentationInstaller;
+import io.tracer.agent.sdk.CorrelationIdSpanProcessor;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.config.ConfigProblems;
@@ -61,7 +62,8 @@ public final class TestAgent {
       System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("otel."))
           .forEach(name -> properties.put(name, System.getProperty(name)));
       OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTER)).build())
+          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(new CorrelationIdSpanProcessor())
+              .addSpanProcessor(SimpleSpanProcessor.create(EXPORTER)).build())
           .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
               W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
           .build();

@@ -33,7 +33,8 @@ public final class TracerSdkFactory {
     SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
         .setResource(TracerResource.create(config, System.getProperties(), System.getenv()))
         .setSampler(SamplerFactory.create(config, clock))
-        .setSpanLimits(spanLimits(config));
+        .setSpanLimits(spanLimits(config))
+        .addSpanProcessor(new CorrelationIdSpanProcessor());
     for (SpanProcessor processor : SpanProcessorFactory.create(config, diagnostics, clock)) {
       tracerProvider.addSpanProcessor(processor);
     }
