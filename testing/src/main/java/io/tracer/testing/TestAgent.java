@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracer.agent.instrument.InstrumentationInstaller;
+import io.tracer.agent.sdk.CorrelationIdSpanProcessor;
 import io.tracer.agent.sdk.SlowMethodSpanFilter;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.instrumentation.api.InstrumentationModule;
@@ -63,7 +64,7 @@ public final class TestAgent {
           .forEach(name -> properties.put(name, System.getProperty(name)));
       TracerConfig config = TracerConfig.of(properties, new ConfigProblems(System.err));
       OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder()
+          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(new CorrelationIdSpanProcessor())
               .addSpanProcessor(SlowMethodSpanFilter.wrap(config, SimpleSpanProcessor.create(EXPORTER))).build())
           .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
               W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))

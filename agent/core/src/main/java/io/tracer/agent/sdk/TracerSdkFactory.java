@@ -34,7 +34,8 @@ public final class TracerSdkFactory {
     SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
         .setResource(TracerResource.create(config, System.getProperties(), System.getenv()))
         .setSampler(SamplerFactory.create(config, clock))
-        .setSpanLimits(spanLimits(config));
+        .setSpanLimits(spanLimits(config))
+        .addSpanProcessor(new CorrelationIdSpanProcessor());
     List<SpanProcessor> exporting = SpanProcessorFactory.create(config, diagnostics, clock);
     if (!exporting.isEmpty()) {
       tracerProvider.addSpanProcessor(SlowMethodSpanFilter.wrap(config, SpanProcessor.composite(exporting)));

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.CorrelationId;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.util.Arrays;
 
@@ -43,6 +44,7 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
   private final Tracer tracer;
   private final PathFilter ignoredPaths;
   private final QueryRedactor queryRedactor;
+  private final CorrelationId correlationId;
   /** The response header that carries the trace id back to the caller; {@code null} when off. */
   private final String traceIdResponseHeader;
 
@@ -53,6 +55,7 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     this.ignoredPaths = new PathFilter(config.getList("otel.http.server.ignore-paths",
         Arrays.asList(DEFAULT_IGNORED_PATHS.split(","))));
     this.queryRedactor = QueryRedactor.configured(config);
+    this.correlationId = CorrelationId.configured(config);
     this.traceIdResponseHeader = traceIdResponseHeader(config);
   }
 
@@ -65,7 +68,9 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
    * application writes to {@code response}, so that the trace id header, when configured, can still be set.
    */
   public Context start(REQUEST request, RESPONSE response) {
-    Context parent = AgentServices.propagator().extract(Context.root(), request, accessor);
+    Context extracted = AgentServices.propagator().extract(Context.root(), request, accessor);
+    Context parent = correlationId.apply(extracted,
+        correlationId.header() == null ? null : accessor.get(request, correlationId.header()));
     String method = accessor.method(request);
     boolean knownMethod = HttpMethods.isKnown(method);
     String route = accessor.route(request);

@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.CorrelationId;
 import io.tracer.instrumentation.api.config.ConfigProblems;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.io.ByteArrayOutputStream;
@@ -162,6 +163,37 @@ class HttpServerTracerTest {
     assertTrue(accessor.responseHeaders.isEmpty());
     assertTrue(problemOutput.toString().contains("otel.http.server.response.trace-id-header=\"trace id:\""),
         problemOutput.toString());
+  }
+
+  @Test
+  void keepsTheIncomingCorrelationIdAsBaggage() {
+    Request request = new Request("GET", "/orders", null, null);
+    request.headers.put("X-Correlation-ID", " order-7 ");
+    Context context = tracer.start(request, 0);
+    tracer.end(context, "GET", null, 200, null);
+    assertEquals("order-7", CorrelationId.of(context));
+  }
+
+  @Test
+  void generatesNoCorrelationIdUnlessConfigured() {
+    Context context = tracer.start(new Request("GET", "/orders", null, null), 0);
+    assertNull(CorrelationId.of(context));
+
+    installSdk(Collections.singletonMap("otel.correlation-id.generate", "true"));
+    String generated = CorrelationId.of(tracer.start(new Request("GET", "/orders", null, null), 0));
+    assertEquals(36, generated.length(), generated);
+  }
+
+  @Test
+  void readsTheConfiguredCorrelationHeaderOnly() {
+    installSdk(Collections.singletonMap("otel.correlation-id.header", "X-Request-ID"));
+    Request request = new Request("GET", "/orders", null, null);
+    request.headers.put("X-Correlation-ID", "ignored");
+    request.headers.put("X-Request-ID", "req-1");
+    assertEquals("req-1", CorrelationId.of(tracer.start(request, 0)));
+
+    installSdk(Collections.singletonMap("otel.correlation-id.header", "none"));
+    assertNull(CorrelationId.of(tracer.start(request, 0)));
   }
 
   private SpanData onlySpan() {
