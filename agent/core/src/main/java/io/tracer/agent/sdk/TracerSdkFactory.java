@@ -2,12 +2,14 @@ package io.tracer.agent.sdk;
 
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Builds the agent's OpenTelemetry SDK by hand from the configuration, once, in premain: resource, sampler,
@@ -30,12 +32,23 @@ public final class TracerSdkFactory {
     if (!config.getBoolean("otel.tracer.debug", false)) {
       ExporterLogSilencer.silence();
     }
+    Resource resource = TracerResource.create(config, System.getProperties(), System.getenv());
+    List<SpanProcessor> exporters = SpanProcessorFactory.create(config, diagnostics, clock);
+    // with no exporter nothing could be kept, and the spans would be recorded for nothing
+    KeepSettings keep = KeepSettings.from(config);
+    boolean keeping = keep.enabled() && !exporters.isEmpty();
     SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
-        .setResource(TracerResource.create(config, System.getProperties(), System.getenv()))
-        .setSampler(SamplerFactory.create(config, clock))
+        .setClock(clock)
+        .setResource(resource)
+        .setSampler(SamplerFactory.create(config, clock, resource.getAttribute(TracerResource.SERVICE_NAME), keeping))
         .setSpanLimits(spanLimits(config));
-    for (SpanProcessor processor : SpanProcessorFactory.create(config, diagnostics, clock)) {
-      tracerProvider.addSpanProcessor(processor);
+    if (keeping) {
+      tracerProvider.addSpanProcessor(
+          new ErrorAndSlowTraceKeeper(SpanProcessor.composite(exporters), keep, diagnostics, clock));
+    } else {
+      for (SpanProcessor processor : exporters) {
+        tracerProvider.addSpanProcessor(processor);
+      }
     }
     SdkTracerProvider provider = tracerProvider.build();
     ContextPropagators propagators = PropagatorFactory.create(config);

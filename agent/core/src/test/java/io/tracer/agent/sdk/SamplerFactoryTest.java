@@ -40,7 +40,8 @@ class SamplerFactoryTest {
     if (arg != null) {
       map.put("OTEL_TRACES_SAMPLER_ARG", arg);
     }
-    return SamplerFactory.create(TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))), clock);
+    return SamplerFactory.create(TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))), clock,
+        "orders", false);
   }
 
   private static SamplingDecision decide(Sampler sampler, Context parent, String traceId) {
@@ -118,7 +119,7 @@ class SamplerFactoryTest {
     assertTrue(sampler.getDescription().startsWith("ParentBased{root:TraceIdRatioBased{1.000000}"));
     assertEquals("[tracer] invalid configuration otel.traces.sampler=\"rate_limitng\" (accepted: one of always_on, "
         + "always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio, const, "
-        + "probabilistic, rate_limiting); using parentbased_traceidratio with ratio 1.0\n", problemLines());
+        + "probabilistic, rate_limiting, rules); using parentbased_traceidratio with ratio 1.0\n", problemLines());
   }
 
   @Test
