@@ -153,4 +153,36 @@ class SamplerFactoryTest {
     assertEquals(SamplingDecision.RECORD_AND_SAMPLE, decide(oncePerSecond, remoteParent(true), TRACE_ID));
     assertEquals(SamplingDecision.DROP, decide(sampler("probabilistic", "1"), remoteParent(false), TRACE_ID));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "parentbased_traceidratio, 0.01, true",
+      "rate_limiting, 5, true",
+      "always_on, , true",
+      "always_off, , false",
+      "parentbased_always_off, , false",
+      "const, 0, false",
+  })
+  void droppedTracesAreRecordedForKeepingUnlessTheSamplerMeansNoTracing(String name, String arg, boolean recorded) {
+    Map<String, String> map = new HashMap<>();
+    map.put("OTEL_TRACES_SAMPLER", name);
+    if (arg != null) {
+      map.put("OTEL_TRACES_SAMPLER_ARG", arg);
+    }
+    Sampler sampler = SamplerFactory.create(TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))),
+        clock, "orders", true);
+
+    assertEquals(recorded, sampler.getDescription().startsWith("RecordWhenDropped{"), sampler.getDescription());
+  }
+
+  @Test
+  void whatTheSamplerDropsIsRecordedOnlyAndWhatItSamplesStaysSampled() {
+    Map<String, String> map = Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_off");
+    Sampler sampler = new RecordWhenDroppedSampler(SamplerFactory.create(
+        TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))), clock, "orders", false));
+
+    assertEquals(SamplingDecision.RECORD_ONLY, decide(sampler, Context.root(), TRACE_ID));
+    assertEquals(SamplingDecision.RECORD_ONLY, decide(sampler, remoteParent(false), TRACE_ID));
+    assertEquals(SamplingDecision.RECORD_AND_SAMPLE, decide(sampler, remoteParent(true), TRACE_ID));
+  }
 }
