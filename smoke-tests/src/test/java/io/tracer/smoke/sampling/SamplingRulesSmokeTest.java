@@ -26,7 +26,7 @@ class SamplingRulesSmokeTest {
   private static final int REQUESTS = 400;
 
   @TempDir
-  Path folder;
+  static Path folder;
   private OtlpReceiver receiver;
   private TracedApp app;
 
