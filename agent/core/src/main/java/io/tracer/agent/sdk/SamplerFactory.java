@@ -4,6 +4,7 @@ import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +22,14 @@ final class SamplerFactory {
 
   static final String SAMPLER_KEY = "otel.traces.sampler";
   static final String ARG_KEY = "otel.traces.sampler.arg";
-  private static final String DEFAULT_SAMPLER = "parentbased_traceidratio";
   static final String RULES_FILE_KEY = "otel.traces.sampler.rules.file";
   static final String ENVIRONMENT_KEY = "otel.traces.sampler.environment";
   static final String ENVIRONMENT_RATES_KEY = "otel.traces.sampler.environment.rates";
+  private static final String DEFAULT_SAMPLER = "parentbased_traceidratio";
   private static final List<String> SAMPLERS = Arrays.asList("always_on", "always_off", "traceidratio",
       "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio", "const", "probabilistic",
       "rate_limiting", "rules");
-  private static final String DEFAULT_ENVIRONMENT_RATES = "development=1.0,staging=0.5,production=0.1";
+  private static final Map<String, String> DEFAULT_ENVIRONMENT_RATES = defaultEnvironmentRates();
   private static final double MAX_TRACES_PER_SECOND = 1_000_000d;
 
   private SamplerFactory() {}
@@ -105,7 +106,7 @@ final class SamplerFactory {
       return 1.0;
     }
     Map<String, String> rates = config.getString(ENVIRONMENT_RATES_KEY) == null
-        ? environmentRates(DEFAULT_ENVIRONMENT_RATES) : config.getMap(ENVIRONMENT_RATES_KEY);
+        ? DEFAULT_ENVIRONMENT_RATES : config.getMap(ENVIRONMENT_RATES_KEY);
     String rate = rates.get(environment.toLowerCase(Locale.ROOT));
     if (rate == null) {
       config.problems().invalidValue(ENVIRONMENT_KEY, environment, "one of " + String.join(", ", rates.keySet())
@@ -125,13 +126,12 @@ final class SamplerFactory {
     return 1.0;
   }
 
-  private static Map<String, String> environmentRates(String pairs) {
+  private static Map<String, String> defaultEnvironmentRates() {
     Map<String, String> rates = new LinkedHashMap<>();
-    for (String pair : pairs.split(",")) {
-      int equals = pair.indexOf('=');
-      rates.put(pair.substring(0, equals), pair.substring(equals + 1));
-    }
-    return rates;
+    rates.put("development", "1.0");
+    rates.put("staging", "0.5");
+    rates.put("production", "0.1");
+    return Collections.unmodifiableMap(rates);
   }
 
   /** Jaeger's {@code const} takes 1 (sample everything) or 0 (nothing). */
