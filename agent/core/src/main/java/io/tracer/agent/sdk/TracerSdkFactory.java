@@ -2,6 +2,7 @@ package io.tracer.agent.sdk;
 
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
@@ -31,14 +32,23 @@ public final class TracerSdkFactory {
     if (!config.getBoolean("otel.tracer.debug", false)) {
       ExporterLogSilencer.silence();
     }
+    Resource resource = TracerResource.create(config, System.getProperties(), System.getenv());
+    List<SpanProcessor> exporters = SpanProcessorFactory.create(config, diagnostics, clock);
+    // with no exporter nothing could be kept, and the spans would be recorded for nothing
+    KeepSettings keep = KeepSettings.from(config);
+    boolean keeping = keep.enabled() && !exporters.isEmpty();
     SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
-        .setResource(TracerResource.create(config, System.getProperties(), System.getenv()))
-        .setSampler(SamplerFactory.create(config, clock))
+        .setClock(clock)
+        .setResource(resource)
+        .setSampler(SamplerFactory.create(config, clock, resource.getAttribute(TracerResource.SERVICE_NAME), keeping))
         .setSpanLimits(spanLimits(config))
         .addSpanProcessor(new CorrelationIdSpanProcessor());
-    List<SpanProcessor> exporting = SpanProcessorFactory.create(config, diagnostics, clock);
-    if (!exporting.isEmpty()) {
-      tracerProvider.addSpanProcessor(SlowMethodSpanFilter.wrap(config, SpanProcessor.composite(exporting)));
+    if (!exporters.isEmpty()) {
+      SpanProcessor exporting = SpanProcessor.composite(exporters);
+      if (keeping) {
+        exporting = new ErrorAndSlowTraceKeeper(exporting, keep, diagnostics, clock);
+      }
+      tracerProvider.addSpanProcessor(SlowMethodSpanFilter.wrap(config, exporting));
     }
     SdkTracerProvider provider = tracerProvider.build();
     ContextPropagators propagators = PropagatorFactory.create(config);

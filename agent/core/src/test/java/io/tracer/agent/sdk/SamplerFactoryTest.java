@@ -40,7 +40,8 @@ class SamplerFactoryTest {
     if (arg != null) {
       map.put("OTEL_TRACES_SAMPLER_ARG", arg);
     }
-    return SamplerFactory.create(TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))), clock);
+    return SamplerFactory.create(TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))), clock,
+        "orders", false);
   }
 
   private static SamplingDecision decide(Sampler sampler, Context parent, String traceId) {
@@ -118,7 +119,7 @@ class SamplerFactoryTest {
     assertTrue(sampler.getDescription().startsWith("ParentBased{root:TraceIdRatioBased{1.000000}"));
     assertEquals("[tracer] invalid configuration otel.traces.sampler=\"rate_limitng\" (accepted: one of always_on, "
         + "always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio, const, "
-        + "probabilistic, rate_limiting); using parentbased_traceidratio with ratio 1.0\n", problemLines());
+        + "probabilistic, rate_limiting, rules); using parentbased_traceidratio with ratio 1.0\n", problemLines());
   }
 
   @Test
@@ -151,5 +152,37 @@ class SamplerFactoryTest {
     // the bucket is empty, but a sampled caller's trace is continued, an unsampled one is not
     assertEquals(SamplingDecision.RECORD_AND_SAMPLE, decide(oncePerSecond, remoteParent(true), TRACE_ID));
     assertEquals(SamplingDecision.DROP, decide(sampler("probabilistic", "1"), remoteParent(false), TRACE_ID));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "parentbased_traceidratio, 0.01, true",
+      "rate_limiting, 5, true",
+      "always_on, , true",
+      "always_off, , false",
+      "parentbased_always_off, , false",
+      "const, 0, false",
+  })
+  void droppedTracesAreRecordedForKeepingUnlessTheSamplerMeansNoTracing(String name, String arg, boolean recorded) {
+    Map<String, String> map = new HashMap<>();
+    map.put("OTEL_TRACES_SAMPLER", name);
+    if (arg != null) {
+      map.put("OTEL_TRACES_SAMPLER_ARG", arg);
+    }
+    Sampler sampler = SamplerFactory.create(TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))),
+        clock, "orders", true);
+
+    assertEquals(recorded, sampler.getDescription().startsWith("RecordWhenDropped{"), sampler.getDescription());
+  }
+
+  @Test
+  void whatTheSamplerDropsIsRecordedOnlyAndWhatItSamplesStaysSampled() {
+    Map<String, String> map = Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_off");
+    Sampler sampler = new RecordWhenDroppedSampler(SamplerFactory.create(
+        TracerConfig.of(map, new ConfigProblems(new PrintStream(problems, true))), clock, "orders", false));
+
+    assertEquals(SamplingDecision.RECORD_ONLY, decide(sampler, Context.root(), TRACE_ID));
+    assertEquals(SamplingDecision.RECORD_ONLY, decide(sampler, remoteParent(false), TRACE_ID));
+    assertEquals(SamplingDecision.RECORD_AND_SAMPLE, decide(sampler, remoteParent(true), TRACE_ID));
   }
 }

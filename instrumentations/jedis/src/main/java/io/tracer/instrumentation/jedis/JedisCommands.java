@@ -1,7 +1,6 @@
 package io.tracer.instrumentation.jedis;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.internal.shaded.WeakConcurrentMap;
 import io.tracer.instrumentation.api.redis.RedisArguments;
@@ -72,8 +71,9 @@ public final class JedisCommands {
       return null;
     }
     Context parent = Context.current();
-    SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
-    return parentSpan.isValid() && !parentSpan.isSampled() ? null : parent;
+    Span parentSpan = Span.fromContext(parent);
+    // a recorded, unsampled parent may still be kept for its error or slowness: its commands count
+    return parentSpan.getSpanContext().isValid() && !parentSpan.isRecording() ? null : parent;
   }
 
   /** A traced command is about to be written: what its reply will need. */

@@ -4,7 +4,6 @@ import io.lettuce.core.protocol.CompleteableCommand;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import io.lettuce.core.protocol.RedisCommand;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.tracer.instrumentation.api.redis.RedisArguments;
 import io.tracer.instrumentation.api.redis.RedisClientTracer;
@@ -71,8 +70,9 @@ public final class LettuceCommands {
       return null;
     }
     Context parent = Context.current();
-    SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
-    if (parentSpan.isValid() && !parentSpan.isSampled()) {
+    Span parentSpan = Span.fromContext(parent);
+    // a recorded, unsampled parent may still be kept for its error or slowness: its commands count
+    if (parentSpan.getSpanContext().isValid() && !parentSpan.isRecording()) {
       return null;
     }
     LettuceConnections.Endpoint endpoint = LettuceConnections.of(connection);

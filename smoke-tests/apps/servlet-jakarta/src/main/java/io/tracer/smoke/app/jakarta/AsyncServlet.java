@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Returns at once from {@code service}; another thread completes the response 150 ms later. */
+/**
+ * Returns at once from {@code service}; another thread completes the response 150 ms later, or after the
+ * {@code millis} the query asks for (a slow request).
+ */
 final class AsyncServlet extends HttpServlet {
 
   private static final long COMPLETION_DELAY_MILLIS = 150;
@@ -23,8 +26,10 @@ final class AsyncServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+    String millis = request.getParameter("millis");
+    long delay = millis == null ? COMPLETION_DELAY_MILLIS : Long.parseLong(millis);
     AsyncContext async = request.startAsync();
-    completer.schedule(() -> complete(async), COMPLETION_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    completer.schedule(() -> complete(async), delay, TimeUnit.MILLISECONDS);
   }
 
   private static void complete(AsyncContext async) {
