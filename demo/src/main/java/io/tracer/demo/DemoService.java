@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +21,10 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * An order service in miniature: orders come from PostgreSQL, view counts from Redis. With {@code --exercise} it
- * calls its own endpoints a few times and stops, so
- * that the README's demo shows traces and returns; without it, it serves on {@code PORT} (default 8080).
+ * An order service in miniature: orders come from PostgreSQL, view counts from Redis, where a parcel is from the
+ * shipping service at {@code SHIPPING_URL} ({@link ShippingService}, another JVM). With {@code --exercise} it calls
+ * its own endpoints a few times and stops, so that the README's demo shows traces and returns; without it, it
+ * serves on {@code PORT} (default 8080).
  */
 public final class DemoService {
 
@@ -29,7 +34,7 @@ public final class DemoService {
     boolean exercise = args.length > 0 && args[0].equals("--exercise");
     int port = exercise ? 0 : Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
     OrderStore orders = OrderStore.open();
-    Tomcat tomcat = start(port, orders);
+    Tomcat tomcat = start(port, orders, System.getenv().getOrDefault("SHIPPING_URL", "http://127.0.0.1:8081"));
     int actualPort = tomcat.getConnector().getLocalPort();
     System.out.println("LISTENING " + actualPort);
     if (!exercise) {
@@ -37,8 +42,8 @@ public final class DemoService {
       return;
     }
     String base = "http://127.0.0.1:" + actualPort;
-    for (String path : new String[] {"/orders/42", "/orders/7?token=s3cr3t", "/checkout", "/report",
-        "/health"}) {
+    for (String path : new String[] {"/orders/42", "/orders/42/summary", "/orders/7?token=s3cr3t", "/checkout",
+        "/report", "/health"}) {
       System.out.println("GET " + path + " -> " + call(base + path));
     }
     // the console exporter prints each trace once its root span has been exported
@@ -49,7 +54,8 @@ public final class DemoService {
     System.exit(0);
   }
 
-  private static Tomcat start(int port, OrderStore orders) throws Exception {
+  private static Tomcat start(int port, OrderStore orders, String shippingUrl) throws Exception {
+    HttpClient shipping = HttpClient.newHttpClient();
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(Files.createTempDirectory("tracer-demo").toString());
     tomcat.setPort(port);
@@ -60,14 +66,17 @@ public final class DemoService {
       @Override
       protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = request.getPathInfo().split("/");
+        boolean summary = path.length == 3 && path[2].equals("summary");
         try {
-          String order = path.length == 2 ? orders.describe(Integer.parseInt(path[1])) : null;
+          String order = path.length == 2 || summary ? orders.describe(Integer.parseInt(path[1])) : null;
           if (order == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
           }
           response.setContentType("application/json");
-          response.getWriter().write(order);
+          response.getWriter().write(summary
+              ? "{\"order\":" + order + ",\"shipment\":" + shipment(shipping, shippingUrl, path[1]) + "}"
+              : order);
         } catch (NumberFormatException e) {
           response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         } catch (SQLException e) {
@@ -113,6 +122,16 @@ public final class DemoService {
 
     tomcat.start();
     return tomcat;
+  }
+
+  private static String shipment(HttpClient shipping, String shippingUrl, String orderId) throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(shippingUrl + "/shipments/" + orderId)).build();
+    try {
+      return shipping.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static int call(String url) throws IOException {

@@ -35,7 +35,7 @@ final class OrderStore implements AutoCloseable {
       statement.execute("CREATE TABLE IF NOT EXISTS demo_orders (id INT PRIMARY KEY, status TEXT NOT NULL)");
       statement.execute("INSERT INTO demo_orders VALUES (42, 'shipped') ON CONFLICT (id) DO NOTHING");
     }
-    JedisPool redis = new JedisPool(System.getenv().getOrDefault("DEMO_REDIS_HOST", "127.0.0.1"), 6379);
+    JedisPool redis = DemoRedis.pool();
     return new OrderStore(database, redis);
   }
 

@@ -23,6 +23,13 @@ public final class SmokeEnvironment {
     return requireFile(tracerJarPath(), TRACER_JAR);
   }
 
+  /** The OpenTelemetry Java agent, which the smoke-tests build copies from Maven Central. */
+  public static Path openTelemetryJavaagentJar() {
+    return requireFile(Paths.get(System.getProperty("opentelemetry.javaagent.jar",
+        "target/opentelemetry-javaagent/opentelemetry-javaagent.jar")),
+        "the OpenTelemetry Java agent (the smoke-tests build copies it: mvn -pl smoke-tests process-test-resources)");
+  }
+
   public static Path appJar(String appName) {
     Path appsDir = Paths.get(System.getProperty("smoke.apps.dir", "apps"));
     return requireFile(appsDir.resolve(appName).resolve("target").resolve(appName + ".jar"),

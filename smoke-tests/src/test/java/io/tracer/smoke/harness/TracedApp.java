@@ -136,6 +136,7 @@ public final class TracedApp implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmArguments = new ArrayList<>();
     private boolean withAgent = true;
+    private Path agentJar;
     private String label;
 
     private Builder(String appName) {
@@ -170,6 +171,12 @@ public final class TracedApp implements AutoCloseable {
       return this;
     }
 
+    /** Runs the application under another agent than tracer.jar (the OpenTelemetry Java agent, say). */
+    public Builder otherAgent(Path agentJar) {
+      this.agentJar = agentJar;
+      return this;
+    }
+
     /** Runs the application alone, to prove the application and the harness without the agent. */
     public Builder withoutAgent() {
       withAgent = false;
@@ -191,7 +198,7 @@ public final class TracedApp implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(SmokeEnvironment.javaExecutable().toString());
       if (withAgent) {
-        command.add("-javaagent:" + SmokeEnvironment.tracerJar());
+        command.add("-javaagent:" + (agentJar != null ? agentJar : SmokeEnvironment.tracerJar()));
       }
       command.addAll(jvmArguments);
       command.add("-jar");

@@ -4,8 +4,9 @@ import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * Embedded Tomcat serving {@code /back} and {@code /front} on {@code PORT} (0: any free port); {@code /front} calls
- * {@code DOWNSTREAM_URL/back}. Prints {@code LISTENING <port>} once it accepts requests.
+ * Embedded Tomcat serving {@code /back}, {@code /front} and {@code /relay/*} on {@code PORT} (0: any free port);
+ * {@code /front} calls {@code DOWNSTREAM_URL/back}, {@code /relay/<port>/<path>} calls
+ * {@code 127.0.0.1:<port>/<path>}. Prints {@code LISTENING <port>} once it accepts requests.
  */
 public final class HttpClientChainApp {
 
@@ -20,6 +21,8 @@ public final class HttpClientChainApp {
     context.addServletMappingDecoded("/back", "back");
     Tomcat.addServlet(context, "front", new FrontServlet(System.getenv().getOrDefault("DOWNSTREAM_URL", "")));
     context.addServletMappingDecoded("/front", "front");
+    Tomcat.addServlet(context, "relay", new RelayServlet());
+    context.addServletMappingDecoded("/relay/*", "relay");
     tomcat.start();
     System.out.println("LISTENING " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
