@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two JVMs with the agent share JobRunr's PostgreSQL storage: a web application enqueues jobs while it serves a
  * request, a worker runs them. The worker's run spans belong to the request's trace, which only the job's stored
- * metadata can have carried there.
+ * metadata can have carried there, and the job's own query is a child of its run.
  */
 @ExtendWith(SmokePrerequisites.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -98,6 +98,13 @@ class JobRunrCrossProcessSmokeTest {
     assertEquals(enqueue.traceId(), run.traceId());
     assertEquals(enqueue.spanId(), run.parentSpanId());
     assertEquals(StatusCode.STATUS_CODE_UNSET, run.statusCode());
+
+    ReceivedSpan query = receiver.awaitSpan(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT
+        && run.spanId().equals(span.parentSpanId()), SPAN_TIMEOUT);
+    assertEquals(run.traceId(), query.traceId());
+    assertEquals("jobrunr-worker", query.serviceName());
+    assertEquals("postgresql", query.stringAttribute("db.system.name"));
+    assertEquals("select ?", query.stringAttribute("db.query.text"));
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.jobrunr.jobs.annotations.Job;
 /** The jobs the web role enqueues and the worker role runs; JobRunr creates an instance per run. */
 public class SmokeJobs {
 
-  /** Asks the database for the marker back: the query the job's span should contain once JDBC is traced. */
+  /** Asks the database for the marker back: a query, traced as a child of the job's run span. */
   public static void query(String marker) throws SQLException {
     try (Connection connection = JobRunrApp.dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement("select ?")) {
