@@ -50,9 +50,13 @@ public final class ExecutorsModule implements InstrumentationModule {
             .bind(isConstructor(), TASK_CREATED)
             .bind(named("doExec").and(takesArguments(0)), TASK_RUN),
         // run directly (not through doExec) when CompletableFuture's executor is not a ForkJoinPool
-        new Bindings(namedOneOf(JUC + "CompletableFuture$Completion", JUC + "CompletableFuture$AsyncSupply",
-            JUC + "CompletableFuture$AsyncRun"))
+        new Bindings(named(JUC + "CompletableFuture$Completion"))
             .bind(named("run").and(takesArguments(0)), TASK_RUN),
+        new Bindings(namedOneOf(JUC + "CompletableFuture$AsyncSupply", JUC + "CompletableFuture$AsyncRun"))
+            .bind(isConstructor(), PACKAGE + "AsyncTaskCreatedAdvice")
+            .bind(named("run").and(takesArguments(0)), TASK_RUN),
+        new Bindings(named(JUC + "CompletableFuture$UniCompletion"))
+            .bind(isConstructor(), PACKAGE + "StageCreatedAdvice"),
         new Bindings(named(JUC + "ThreadPoolExecutor"))
             .bind(named("execute").and(takesArguments(1)), PACKAGE + "TaskSubmittedAdvice")
             .bind(named("addWorker"), OUTSIDE_TRACE)

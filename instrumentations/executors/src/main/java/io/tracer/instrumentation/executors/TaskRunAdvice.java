@@ -1,6 +1,7 @@
 package io.tracer.instrumentation.executors;
 
 import io.opentelemetry.context.Scope;
+import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -13,7 +14,9 @@ public final class TaskRunAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Object task) {
-    return PropagatedContexts.attach(task);
+    // a CompletableFuture task runs once; another fork/join task may run again (a CountedCompleter's next split)
+    return task instanceof CompletableFuture.AsynchronousCompletionTask
+        ? PropagatedContexts.attachOnce(task) : PropagatedContexts.attach(task);
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)

@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * What each connection's URL says, asked of the driver once per connection ({@code getMetaData().getURL()}) and
- * parsed once per URL. Keyed weakly by the connection object, so a closed and dropped connection takes its entry
- * with it, and a pool's per-borrow proxy costs one map entry, never a second parse.
+ * parsed once per URL. Keyed weakly by the driver's connection, so a closed and dropped connection takes its entry
+ * with it; a pool's proxy, new at every borrow, is unwrapped first, so that a borrow costs no entry of its own.
  */
 final class ConnectionInfoCache {
 
@@ -27,12 +27,23 @@ final class ConnectionInfoCache {
     if (connection == null) {
       return ConnectionInfo.UNKNOWN;
     }
-    ConnectionInfo info = byConnection.get(connection);
+    Connection physical = unwrapped(connection);
+    ConnectionInfo info = byConnection.get(physical);
     if (info == null) {
       info = fromUrl(url(connection));
-      byConnection.put(connection, info);
+      byConnection.put(physical, info);
     }
     return info;
+  }
+
+  private static Connection unwrapped(Connection connection) {
+    try {
+      Connection inner = connection.unwrap(Connection.class);
+      return inner == null ? connection : inner;
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      // a wrapper that does not unwrap (or a driver older than JDBC 4): the connection itself is the key
+      return connection;
+    }
   }
 
   private ConnectionInfo fromUrl(String url) {

@@ -84,6 +84,7 @@ public final class JdbcModule implements InstrumentationModule {
           ADVICE + "BatchExecuteAdvice");
       binder.bind(statement.and(named("addBatch")).and(takesArguments(String.class)), ADVICE + "AddBatchAdvice");
       binder.bind(statement.and(named("clearBatch")).and(takesArguments(0)), ADVICE + "ClearBatchAdvice");
+      binder.bind(statement.and(named("close")).and(takesArguments(0)), ADVICE + "StatementCloseAdvice");
 
       ElementMatcher.Junction<MethodDescription> connection = implementedIn(CONNECTION);
       binder.bind(connection.and(namedOneOf(PREPARE)).and(takesArgument(0, String.class)),

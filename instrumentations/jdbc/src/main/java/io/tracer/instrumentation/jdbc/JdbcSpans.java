@@ -76,6 +76,10 @@ final class JdbcSpans {
     }
   }
 
+  void closed(Statement statement) {
+    preparedSql.closed(statement);
+  }
+
   void batched(Statement statement, String sql) {
     if (sql != null) {
       statementBatches.add(statement, sql);

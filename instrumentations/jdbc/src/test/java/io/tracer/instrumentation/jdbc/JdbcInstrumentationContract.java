@@ -26,7 +26,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +159,48 @@ abstract class JdbcInstrumentationContract {
     assertEquals("UPDATE " + table(), span.getName());
     assertEquals("UPDATE " + table() + " SET note = ? WHERE id = ?", string(span, "db.query.text"));
     assertEquals("UPDATE", string(span, "db.operation.name"));
+  }
+
+  @Test
+  void manyStatementsOpenAtOnceEachKeepTheirSql() throws Exception {
+    // more than a thread notes in its own slots, so the oldest move aside; one of them is executed by another thread
+    int open = 20;
+    List<PreparedStatement> statements = new ArrayList<>();
+    try {
+      for (int i = 0; i < open; i++) {
+        statements.add(connection.prepareStatement(sqlNumbered(i)));
+      }
+      for (PreparedStatement statement : statements.subList(1, open)) {
+        statement.setInt(1, 1);
+        statement.executeQuery().close();
+      }
+      PreparedStatement first = statements.get(0);
+      first.setInt(1, 1);
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        other.submit(() -> {
+          first.executeQuery().close();
+          return null;
+        }).get(30, TimeUnit.SECONDS);
+      } finally {
+        other.shutdown();
+      }
+    } finally {
+      for (PreparedStatement statement : statements) {
+        statement.close();
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < open; i++) {
+      expected.add(sqlNumbered(i));
+    }
+    List<String> texts = jdbcSpans().stream().map(span -> string(span, "db.query.text")).sorted()
+        .collect(Collectors.toList());
+    assertEquals(expected.stream().sorted().collect(Collectors.toList()), texts);
+  }
+
+  private String sqlNumbered(int i) {
+    return "SELECT total AS total_" + i + " FROM " + table() + " WHERE id = ?";
   }
 
   @Test
