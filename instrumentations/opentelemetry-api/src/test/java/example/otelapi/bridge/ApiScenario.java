@@ -64,6 +64,10 @@ public final class ApiScenario implements Function<Map<String, Object>, Map<Stri
         seen.put("inner.app_baggage", Baggage.current().getEntryValue("app.key"));
       }
     }
+    try (Scope cleared = Context.root().makeCurrent()) {
+      seen.put("cleared.agent_span_valid", agentCurrent.get()[1].equals("0000000000000000") ? "false" : "true");
+      seen.put("cleared.is_root", String.valueOf(Context.current() == Context.root()));
+    }
     span.end(START_MILLIS + 1000, TimeUnit.MILLISECONDS);
     seen.put("span.span_id", span.getSpanContext().getSpanId());
     seen.put("after.agent_span_id", agentCurrent.get()[1]);

@@ -26,9 +26,16 @@ final class ApplicationContexts {
 
   /** The agent context to make current for an application context, carrying the application's own entries. */
   static Object toAgent(Context context) {
+    Context root = Context.root();
+    if (context == root) {
+      // the application clears its context (Context.root().makeCurrent()): the agent's is cleared too
+      return AgentContexts.root();
+    }
     if (context instanceof BridgedContext) {
       BridgedContext bridged = (BridgedContext) context;
-      return AgentContexts.withApplicationContext(bridged.agentContext, bridged.applicationEntries);
+      return bridged.applicationEntries == root
+          ? bridged.agentContext
+          : AgentContexts.withApplicationContext(bridged.agentContext, bridged.applicationEntries);
     }
     // made from the application's root: nothing of the agent's in it
     Object agentContext = AgentContexts.root();

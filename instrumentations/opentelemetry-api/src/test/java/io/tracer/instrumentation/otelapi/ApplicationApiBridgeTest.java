@@ -97,7 +97,10 @@ class ApplicationApiBridgeTest {
         () -> assertEquals("true", seen.get("inner.current_equals_span")),
         () -> assertEquals("app-value", seen.get("inner.agent_baggage"), "the application's baggage is the agent's"),
         () -> assertEquals("app-value", seen.get("inner.app_baggage")),
-        () -> assertEquals(outer.getSpanContext().getSpanId(), seen.get("after.agent_span_id")));
+        () -> assertEquals(outer.getSpanContext().getSpanId(), seen.get("after.agent_span_id")),
+        () -> assertEquals("false", seen.get("cleared.agent_span_valid"),
+            "the application's root made current clears the agent's context"),
+        () -> assertEquals("true", seen.get("cleared.is_root")));
 
     SpanData rootless = span("rootless");
     SpanData explicitChild = span("explicit child");
