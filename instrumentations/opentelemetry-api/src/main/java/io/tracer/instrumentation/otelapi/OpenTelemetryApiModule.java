@@ -9,6 +9,7 @@ import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
+import net.bytebuddy.description.NamedElement;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -44,10 +45,10 @@ public final class OpenTelemetryApiModule implements InstrumentationModule {
   /** A static method without arguments of one API class, whose result the advice may replace. */
   private static final class StaticGetter implements TypeInstrumentation {
     private final String typeName;
-    private final ElementMatcher.Junction<net.bytebuddy.description.NamedElement> methodNames;
+    private final ElementMatcher.Junction<NamedElement> methodNames;
     private final String advice;
 
-    StaticGetter(String typeName, ElementMatcher.Junction<net.bytebuddy.description.NamedElement> methodNames,
+    StaticGetter(String typeName, ElementMatcher.Junction<NamedElement> methodNames,
         String advice) {
       this.typeName = typeName;
       this.methodNames = methodNames;
