@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * An application that ships its own, older versions of libraries the agent also contains (ByteBuddy, Jackson,
  * OkHttp, the OpenTelemetry API and SDK, see {@code apps/conflicting-deps/pom.xml}) and registers its own global
- * OpenTelemetry: it gets its own versions, works, and is still traced by the agent.
+ * OpenTelemetry: it gets its own versions, works, and is still traced by the agent. Its own SDK keeps
+ * {@code GlobalOpenTelemetry}, but the context is shared: the app's spans join the agent's trace.
  */
 @ExtendWith(SmokePrerequisites.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +92,19 @@ class ConflictingDependenciesSmokeTest {
       assertEquals("io.tracer.servlet", span.scopeName(), span::toString);
       assertEquals(SERVICE_NAME, span.serviceName(), span::toString);
     }
+  }
+
+  @Test
+  void theAppsOwnSdkSpansJoinTheAgentsTrace() throws Exception {
+    ReceivedSpan work = receiver.awaitSpanNamed("GET /work", SPAN_TIMEOUT);
+    assertAll(
+        () -> assertEquals(work.spanId(), report.get("server.span_id"), "Span.current() is the agent's span"),
+        () -> assertEquals(work.traceId(), report.get("opentelemetry.trace_id"),
+            "the app's own SDK started its span in the agent's trace"),
+        () -> assertEquals(work.spanId(), report.get("opentelemetry.parent_span_id"),
+            "the app's own SDK recorded the agent's SERVER span as the parent"),
+        () -> assertEquals("true", report.get("opentelemetry.current_is_own"),
+            "while the app's own span is current, Span.current() is that very span"));
   }
 
   @Test

@@ -28,6 +28,13 @@ public final class AgentServices {
     return openTelemetry.getTracer(INSTRUMENTATION_SCOPE_PREFIX + moduleName);
   }
 
+  /** A tracer under the application's own instrumentation scope, for the spans its own API calls start. */
+  public static Tracer applicationTracer(String scopeName, String scopeVersion) {
+    return scopeVersion == null
+        ? openTelemetry.getTracerProvider().get(scopeName)
+        : openTelemetry.getTracerProvider().get(scopeName, scopeVersion);
+  }
+
   public static TextMapPropagator propagator() {
     return openTelemetry.getPropagators().getTextMapPropagator();
   }

@@ -18,4 +18,13 @@ public interface InstrumentationModule {
   }
 
   List<TypeInstrumentation> typeInstrumentations();
+
+  /**
+   * Whether the module's classes see the application's own {@code io.opentelemetry.*} classes (its copy of the
+   * OpenTelemetry API) instead of the agent's. Only a module that implements the application's API interfaces
+   * wants that; it then reaches the agent's SDK through {@code io.tracer.*} methods of JDK types only.
+   */
+  default boolean seesApplicationOpenTelemetryApi() {
+    return false;
+  }
 }

@@ -15,7 +15,9 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -42,11 +44,16 @@ public final class InstrumentationInstaller {
   public static void install(Instrumentation instrumentation, ClassLoader agentLoader, boolean agentLoaderIgnored,
       List<InstrumentationModule> modules) throws NoSuchMethodException {
     List<String> modulePackages = new ArrayList<>();
+    Set<String> applicationApiPackages = new HashSet<>();
     for (InstrumentationModule module : modules) {
       String descriptor = module.getClass().getName();
-      modulePackages.add(descriptor.substring(0, descriptor.lastIndexOf('.') + 1));
+      String modulePackage = descriptor.substring(0, descriptor.lastIndexOf('.') + 1);
+      modulePackages.add(modulePackage);
+      if (module.seesApplicationOpenTelemetryApi()) {
+        applicationApiPackages.add(modulePackage);
+      }
     }
-    AdviceBootstrap.install(new ModuleAdviceLinker(agentLoader, modulePackages));
+    AdviceBootstrap.install(new ModuleAdviceLinker(agentLoader, modulePackages, applicationApiPackages));
 
     Method bootstrap = AdviceBootstrap.class.getMethod("bootstrap",
         MethodHandles.Lookup.class, String.class, MethodType.class, Object[].class);

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -18,10 +19,11 @@ final class ModuleAdviceLinker implements AdviceLinker {
   private final ClassLoader agentLoader;
   private final List<ModuleLoaders> modules = new ArrayList<>();
 
-  ModuleAdviceLinker(ClassLoader agentLoader, List<String> modulePackages) {
+  /** @param applicationApiPackages the module packages whose classes see the application's OpenTelemetry API */
+  ModuleAdviceLinker(ClassLoader agentLoader, List<String> modulePackages, Set<String> applicationApiPackages) {
     this.agentLoader = agentLoader;
     for (String modulePackage : modulePackages) {
-      modules.add(new ModuleLoaders(modulePackage));
+      modules.add(new ModuleLoaders(modulePackage, applicationApiPackages.contains(modulePackage)));
     }
   }
 
@@ -41,23 +43,25 @@ final class ModuleAdviceLinker implements AdviceLinker {
   /** The loaders of one module, one per application class loader that uses it. */
   private final class ModuleLoaders {
     final String modulePackage;
+    private final boolean seesApplicationApi;
     private final Map<ClassLoader, ModuleClassLoader> byApplicationLoader = new WeakHashMap<>();
     private ModuleClassLoader forBootstrapTypes;
 
-    ModuleLoaders(String modulePackage) {
+    ModuleLoaders(String modulePackage, boolean seesApplicationApi) {
       this.modulePackage = modulePackage;
+      this.seesApplicationApi = seesApplicationApi;
     }
 
     synchronized ClassLoader loaderFor(ClassLoader applicationLoader) {
       if (applicationLoader == null) {
         if (forBootstrapTypes == null) {
-          forBootstrapTypes = new ModuleClassLoader(agentLoader, modulePackage, null);
+          forBootstrapTypes = new ModuleClassLoader(agentLoader, modulePackage, null, seesApplicationApi);
         }
         return forBootstrapTypes;
       }
       ModuleClassLoader loader = byApplicationLoader.get(applicationLoader);
       if (loader == null) {
-        loader = new ModuleClassLoader(agentLoader, modulePackage, applicationLoader);
+        loader = new ModuleClassLoader(agentLoader, modulePackage, applicationLoader, seesApplicationApi);
         byApplicationLoader.put(applicationLoader, loader);
       }
       return loader;

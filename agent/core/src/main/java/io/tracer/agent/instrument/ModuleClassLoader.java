@@ -10,6 +10,9 @@ import java.lang.ref.WeakReference;
  * module's own package comes from tracer.jar, the agent's packages (SDK, API, ByteBuddy) from the agent class
  * loader, everything else (the instrumented library, the JDK) from the application's class loader. So module
  * code compiles against the library as it is, and the application still never sees the agent's dependencies.
+ *
+ * <p>A module that bridges the application's own OpenTelemetry API takes {@code io.opentelemetry.*} from the
+ * application's class loader instead, so that its classes implement the application's API interfaces.
  */
 final class ModuleClassLoader extends ClassLoader {
 
@@ -18,6 +21,7 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   private static final String[] AGENT_PACKAGES = {"io.tracer.", "io.opentelemetry.", "net.bytebuddy."};
+  private static final String OPENTELEMETRY_PACKAGE = "io.opentelemetry.";
 
   private static final ClassLoader PLATFORM_LOADER = ClassLoader.getSystemClassLoader().getParent();
 
@@ -26,17 +30,21 @@ final class ModuleClassLoader extends ClassLoader {
   /** Weak: this loader is cached per application loader, and must not keep a dropped one alive. */
   private final WeakReference<ClassLoader> applicationLoader;
   private final boolean forBootstrapTypes;
+  private final boolean seesApplicationApi;
 
   /**
    * @param agentLoader where the agent's classes and the module's class files come from: the agent class loader
    *     in tracer.jar, the test class path in instrumentation tests
+   * @param seesApplicationApi whether {@code io.opentelemetry.*} comes from the application's loader
    */
-  ModuleClassLoader(ClassLoader agentLoader, String modulePackage, ClassLoader applicationLoader) {
+  ModuleClassLoader(ClassLoader agentLoader, String modulePackage, ClassLoader applicationLoader,
+      boolean seesApplicationApi) {
     super(null);
     this.agentLoader = agentLoader;
     this.modulePackage = modulePackage;
     this.applicationLoader = new WeakReference<>(applicationLoader);
     this.forBootstrapTypes = applicationLoader == null;
+    this.seesApplicationApi = seesApplicationApi;
   }
 
   @Override
@@ -91,7 +99,10 @@ final class ModuleClassLoader extends ClassLoader {
     return loader;
   }
 
-  private static boolean isAgentClass(String name) {
+  private boolean isAgentClass(String name) {
+    if (seesApplicationApi && name.startsWith(OPENTELEMETRY_PACKAGE)) {
+      return false;
+    }
     for (String agentPackage : AGENT_PACKAGES) {
       if (name.startsWith(agentPackage)) {
         return true;

@@ -4,22 +4,27 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The app's own exporter: remembers which of its own spans reached it, so {@code /work} can report them. */
 final class RecordingSpanExporter implements SpanExporter {
 
-  private final Set<String> exportedSpanIds = ConcurrentHashMap.newKeySet();
+  /** By span id, the span's parent span id as the app's SDK recorded it. */
+  private final Map<String, String> exportedParents = new ConcurrentHashMap<>();
 
   boolean hasExported(String spanId) {
-    return exportedSpanIds.contains(spanId);
+    return exportedParents.containsKey(spanId);
+  }
+
+  String parentOf(String spanId) {
+    return exportedParents.get(spanId);
   }
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
     for (SpanData span : spans) {
-      exportedSpanIds.add(span.getSpanId());
+      exportedParents.put(span.getSpanId(), span.getParentSpanId());
     }
     return CompletableResultCode.ofSuccess();
   }

@@ -3,6 +3,7 @@ package io.tracer.smoke.app.conflicting;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,8 @@ final class WorkServlet extends HttpServlet {
     report.put("bytebuddy.jar", jarOf(ByteBuddy.class));
     report.put("okhttp.result", callOwnHello(request.getLocalPort()));
     report.put("okhttp.jar", jarOf(OkHttpClient.class));
-    report.put("opentelemetry.result", ownSpanResult());
+    report.put("server.span_id", Span.current().getSpanContext().getSpanId());
+    report.put("opentelemetry.result", ownSpanResult(report));
     report.put("opentelemetry-api.jar", jarOf(GlobalOpenTelemetry.class));
     report.put("opentelemetry-sdk-trace.jar", jarOf(SdkTracerProvider.class));
 
@@ -77,10 +79,15 @@ final class WorkServlet extends HttpServlet {
     }
   }
 
-  private String ownSpanResult() {
+  private String ownSpanResult(Map<String, String> report) {
     Span span = GlobalOpenTelemetry.getTracer("conflicting-deps-app").spanBuilder("app-own-span").startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      report.put("opentelemetry.current_is_own", String.valueOf(Span.current() == span));
+    }
     span.end();
     String spanId = span.getSpanContext().getSpanId();
+    report.put("opentelemetry.trace_id", span.getSpanContext().getTraceId());
+    report.put("opentelemetry.parent_span_id", String.valueOf(ownExporter.parentOf(spanId)));
     return ownExporter.hasExported(spanId) ? "exported app-own-span" : "not exported: " + spanId;
   }
 
