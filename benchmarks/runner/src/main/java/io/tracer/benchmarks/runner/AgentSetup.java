@@ -15,7 +15,10 @@ record AgentSetup(String name, String description, Path agentJar, Map<String, St
   static final String NONE = "none";
   static final List<String> NAMES = List.of(NONE, "tracer", "otel", "tracer-1pct", "tracer-disabled");
 
-  static AgentSetup named(String name, Settings settings, String otlpEndpoint) {
+  /** {@code tracer-collector-<fault>}: tracer.jar at 100% exporting to one of the {@link FaultyCollectors}. */
+  static final String FAULT_PREFIX = "tracer-collector-";
+
+  static AgentSetup named(String name, Settings settings, String otlpEndpoint, FaultyCollectors faults) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("OTEL_SERVICE_NAME", "bench-service");
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
@@ -40,7 +43,14 @@ record AgentSetup(String name, String description, Path agentJar, Map<String, St
         env.put("OTEL_ENABLED", "false");
         return new AgentSetup(name, "tracer.jar with OTEL_ENABLED=false", settings.tracerJar(), env);
       default:
-        throw new IllegalArgumentException("unknown configuration " + name + "; known: " + NAMES);
+        String fault = name.startsWith(FAULT_PREFIX) ? name.substring(FAULT_PREFIX.length()) : "";
+        if (FaultyCollectors.FAULTS.contains(fault)) {
+          env.put("OTEL_EXPORTER_OTLP_ENDPOINT", faults.endpoint(fault));
+          return new AgentSetup(name, "tracer.jar, 100% sampled, " + FaultyCollectors.descriptions().get(fault),
+              settings.tracerJar(), env);
+        }
+        throw new IllegalArgumentException("unknown configuration " + name + "; known: " + NAMES + " and "
+            + FAULT_PREFIX + FaultyCollectors.FAULTS);
     }
   }
 }

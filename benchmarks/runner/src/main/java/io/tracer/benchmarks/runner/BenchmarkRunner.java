@@ -43,9 +43,9 @@ public final class BenchmarkRunner {
         + " JVMs");
     List<RunFigures> runs = new ArrayList<>();
     List<AgentSetup> setups = new ArrayList<>();
-    try (SpanCounter counter = new SpanCounter()) {
+    try (SpanCounter counter = new SpanCounter(); FaultyCollectors faults = new FaultyCollectors()) {
       for (String name : settings.configurations()) {
-        setups.add(AgentSetup.named(name, settings, counter.endpoint()));
+        setups.add(AgentSetup.named(name, settings, counter.endpoint(), faults));
       }
       BenchmarkRunner runner = new BenchmarkRunner(settings, ProcStat.forThisMachine(), counter, logs);
       for (int round = 1; round <= settings.rounds(); round++) {
@@ -71,6 +71,7 @@ public final class BenchmarkRunner {
     long resident;
     long heapLive;
     long threads;
+    double stopMillis;
     try (ServiceProcess service = ServiceProcess.start(settings, setup, log)) {
       startupMillis = service.awaitFirstSuccess(log);
       serve(served, "/d", wrk.run(service.url("/d"), settings.warmupSeconds()).requests());
@@ -97,12 +98,21 @@ public final class BenchmarkRunner {
       threads = proc.threads(service.pid());
       serve(served, "/a", service.probes());
       serve(served, "/bench/stats", service.statsCalls());
+      stopMillis = service.stop();
     }
     awaitQuietReceiver();
     Map<String, Long> spansByKindAndName = counter.drainCounts();
     long spans = spansByKindAndName.values().stream().mapToLong(Long::longValue).sum();
-    return new RunFigures(setup.name(), round, startupMillis, endpoints, resident, heapLive, threads, served,
-        spans, spansByKindAndName);
+    return new RunFigures(setup.name(), round, startupMillis, stopMillis, endpoints, resident, heapLive, threads,
+        served, spans, spansByKindAndName, lossReports(log));
+  }
+
+  /** Lines in which the agent reported spans it could not deliver: each is one report of many spans. */
+  private static long lossReports(Path log) throws IOException {
+    try (var lines = Files.lines(log)) {
+      return lines.filter(line -> line.startsWith("[tracer]") && (line.contains("dropped") || line.contains("lost")))
+          .count();
+    }
   }
 
   /** Counts what the service served; each {@code /d} calls {@code /a} once more. */
@@ -123,8 +133,8 @@ public final class BenchmarkRunner {
   }
 
   private static String summary(RunFigures run) {
-    StringBuilder line = new StringBuilder(String.format("round %d %-16s start %6.0f ms", run.round(), run.setup(),
-        run.startupMillis()));
+    StringBuilder line = new StringBuilder(String.format("round %d %-16s start %6.0f ms stop %5.0f ms", run.round(),
+        run.setup(), run.startupMillis(), run.stopMillis()));
     run.endpoints().forEach((endpoint, figures) -> line.append(String.format("  /%s %7.0f req/s p99 %6.2f ms",
         endpoint, figures.throughput(), figures.p99Micros() / 1000)));
     line.append(String.format("  server spans/req %.3f", run.serverSpansPerRequest()));

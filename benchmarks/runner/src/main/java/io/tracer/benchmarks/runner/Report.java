@@ -63,18 +63,20 @@ final class Report {
   private void processTable() throws IOException {
     line("## Start-up, memory, threads, spans");
     line("");
-    line("| configuration | first request (ms) | RSS after load (MB) | heap live after GC (MB) | threads (OS) "
-        + "| SERVER spans per request | other spans per request | agent jar (MB) |");
-    line("|---|---:|---:|---:|---:|---:|---:|---:|");
+    line("| configuration | first request (ms) | stop (ms) | RSS after load (MB) | heap live after GC (MB) "
+        + "| threads (OS) | SERVER spans per request | other spans per request | loss reports | agent jar (MB) |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (AgentSetup setup : setups) {
       String name = setup.name();
-      line("| `%s` %s | %s | %s | %s | %s | %.3f | %.2f | %s |", name, setup.description(),
+      line("| `%s` %s | %s | %.0f | %s | %s | %s | %.3f | %.2f | %.0f | %s |", name, setup.description(),
           withRatio(name, RunFigures::startupMillis, 1, "%.0f"),
+          median(name, RunFigures::stopMillis),
           withRatio(name, run -> run.residentBytes(), 1048576, "%.0f"),
           withRatio(name, run -> run.heapLiveBytes(), 1048576, "%.1f"),
           withRatio(name, run -> run.threads(), 1, "%.0f"),
           median(name, RunFigures::serverSpansPerRequest),
           median(name, RunFigures::otherSpansPerRequest),
+          median(name, run -> run.lossReports()),
           setup.agentJar() == null ? "-" : format("%.2f", Files.size(setup.agentJar()) / 1048576.0));
     }
     line("");
@@ -192,10 +194,10 @@ final class Report {
     line("## Raw numbers");
     line("");
     line("```");
-    line("round,configuration,startup_ms,rss_bytes,heap_live_bytes,threads,requests,spans");
+    line("round,configuration,startup_ms,stop_ms,rss_bytes,heap_live_bytes,threads,requests,spans,loss_reports");
     for (RunFigures run : runs) {
-      line("%d,%s,%.1f,%d,%d,%d,%d,%d", run.round(), run.setup(), run.startupMillis(), run.residentBytes(),
-          run.heapLiveBytes(), run.threads(), run.requests(), run.spans());
+      line("%d,%s,%.1f,%.1f,%d,%d,%d,%d,%d,%d", run.round(), run.setup(), run.startupMillis(), run.stopMillis(),
+          run.residentBytes(), run.heapLiveBytes(), run.threads(), run.requests(), run.spans(), run.lossReports());
     }
     line("");
     line("round,configuration,endpoint,requests,seconds,throughput,p50_us,p99_us,cpu_us_per_request,"

@@ -7,13 +7,15 @@ record RunFigures(
     String setup,
     int round,
     double startupMillis,
+    double stopMillis,
     Map<String, EndpointFigures> endpoints,
     long residentBytes,
     long heapLiveBytes,
     long threads,
     Map<String, Long> requestsByPath,
     long spans,
-    Map<String, Long> spansByKindAndName) {
+    Map<String, Long> spansByKindAndName,
+    long lossReports) {
 
   /** One endpoint's measured window: wrk's figures and the service's CPU and allocation over the same window. */
   record EndpointFigures(

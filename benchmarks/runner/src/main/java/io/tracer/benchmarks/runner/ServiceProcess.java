@@ -111,13 +111,25 @@ final class ServiceProcess implements AutoCloseable {
     return statsCalls;
   }
 
-  /** Stops the JVM as an orchestrator would (SIGTERM), so that both agents flush what they still hold. */
-  @Override
-  public void close() throws InterruptedException {
+  /**
+   * Stops the JVM as an orchestrator would (SIGTERM), so that both agents flush what they still hold.
+   *
+   * @return milliseconds from the signal to the JVM's exit (a forced kill after 30 s included)
+   */
+  double stop() throws InterruptedException {
+    long start = System.nanoTime();
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
     }
   }
 
