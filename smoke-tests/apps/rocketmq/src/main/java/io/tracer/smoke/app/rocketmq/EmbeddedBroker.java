@@ -40,8 +40,8 @@ final class EmbeddedBroker implements AutoCloseable {
 
   private EmbeddedBroker(Path folder) throws Exception {
     this.folder = folder;
-    // as RocketMQ's own start-up scripts do: a request without a version is taken for one of a broker older
-    // than 3.0.11, whose registration carries no topics
+    // as RocketMQ's own start-up classes do: without it requests carry no version, and the namesrv reads the
+    // broker's registration in the format of brokers older than 3.0.11, finding no topics in it
     System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
     NamesrvConfig namesrvConfig = new NamesrvConfig();
     namesrvConfig.setRocketmqHome(folder.toString());

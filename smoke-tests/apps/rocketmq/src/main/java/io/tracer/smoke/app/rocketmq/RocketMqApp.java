@@ -71,7 +71,8 @@ public final class RocketMqApp {
     // and the group has no member to give the queues to until then
     consumer.setHeartbeatBrokerInterval(200);
     consumer.setPollNameServerInterval(200);
-    consumer.setConsumeMessageBatchMaxSize(Integer.parseInt(System.getenv().getOrDefault("CONSUME_BATCH_MAX_SIZE", "1")));
+    int batchSize = Integer.parseInt(System.getenv().getOrDefault("CONSUME_BATCH_MAX_SIZE", "1"));
+    consumer.setConsumeMessageBatchMaxSize(batchSize);
     for (String topic : topics()) {
       consumer.subscribe(topic, "*");
     }
