@@ -89,7 +89,12 @@ final class EmbeddedBroker implements AutoCloseable {
   /** Starts both servers and returns once every topic of {@code topics} is routable. */
   static EmbeddedBroker start(List<String> topics) throws Exception {
     EmbeddedBroker broker = new EmbeddedBroker(Files.createTempDirectory("tracer-smoke-rocketmq"));
-    broker.createTopics(topics);
+    try {
+      broker.createTopics(topics);
+    } catch (InterruptedException | RuntimeException e) {
+      broker.close();
+      throw e;
+    }
     return broker;
   }
 

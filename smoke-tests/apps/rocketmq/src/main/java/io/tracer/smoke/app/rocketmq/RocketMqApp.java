@@ -38,7 +38,15 @@ public final class RocketMqApp {
   }
 
   private static void runBroker() throws Exception {
-    EmbeddedBroker broker = EmbeddedBroker.start(topics());
+    EmbeddedBroker broker;
+    try {
+      broker = EmbeddedBroker.start(topics());
+    } catch (Exception e) {
+      // at once, rather than kept alive by the servers' threads until the harness gives up waiting
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
     System.out.println("LISTENING " + broker.namesrvPort());
     Thread.currentThread().join();
