@@ -1,0 +1,75 @@
+package io.tracer.instrumentation.rocketmqgrpc;
+
+import static io.tracer.instrumentation.rocketmqgrpc.GrpcClients.awaitSpan;
+import static io.tracer.instrumentation.rocketmqgrpc.GrpcClients.message;
+import static io.tracer.instrumentation.rocketmqgrpc.GrpcClients.newTopic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.tracer.instrumentation.api.AgentServices;
+import java.util.Arrays;
+import org.apache.rocketmq.client.apis.message.Message;
+import org.apache.rocketmq.client.apis.producer.Producer;
+import org.apache.rocketmq.client.apis.producer.SendReceipt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Sends of the gRPC client's producer, through the in-process proxy. */
+@ExtendWith(EmbeddedProxy.class)
+class RocketMqGrpcProducerTest {
+
+  private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+
+  private static final GrpcClients clients = new GrpcClients();
+  private static Producer producer;
+
+  @BeforeAll
+  static void startProducer() throws Exception {
+    producer = clients.producer();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    clients.close();
+  }
+
+  @Test
+  void aSendIsAProducerSpanUnderTheCallersSpan() throws Exception {
+    String topic = newTopic("send");
+    Message message = message(topic, "tagA", "hello world", "k1", "k2");
+    SendReceipt receipt;
+    Span request = AgentServices.tracer("test").spanBuilder("request").startSpan();
+    try (Scope ignored = request.makeCurrent()) {
+      receipt = producer.send(message);
+    } finally {
+      request.end();
+    }
+
+    SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals("send " + topic, send.getName());
+    assertEquals(request.getSpanContext().getSpanId(), send.getParentSpanId());
+    assertEquals("rocketmq", send.getAttributes().get(AttributeKey.stringKey("messaging.system")));
+    assertEquals("send", send.getAttributes().get(AttributeKey.stringKey("messaging.operation.type")));
+    assertEquals(receipt.getMessageId().toString(), send.getAttributes().get(MESSAGE_ID));
+    assertEquals("tagA", send.getAttributes().get(AttributeKey.stringKey("rocketmq.message.tag")));
+    assertEquals(Arrays.asList("k1", "k2"),
+        send.getAttributes().get(AttributeKey.stringArrayKey("rocketmq.message.keys")));
+    assertEquals("normal", send.getAttributes().get(AttributeKey.stringKey("rocketmq.message.type")));
+    assertEquals(EmbeddedProxy.get().endpoints(), send.getAttributes().get(AttributeKey.stringKey("server.address"))
+        + ":" + send.getAttributes().get(AttributeKey.longKey("server.port")));
+    assertEquals(11L, send.getAttributes().get(AttributeKey.longKey("messaging.message.body.size")));
+    assertEquals("hello wo", send.getAttributes().get(AttributeKey.stringKey("rocketmq.message.body")));
+    assertEquals(StatusCode.UNSET, send.getStatus().getStatusCode());
+    // the application's message is as it built it
+    assertEquals(0, message.getProperties().size());
+    assertEquals(request.getSpanContext(), Span.current().getSpanContext().isValid()
+        ? Span.current().getSpanContext() : request.getSpanContext());
+  }
+}
