@@ -108,6 +108,15 @@ public final class EmbeddedProxy implements BeforeAllCallback, AutoCloseable {
     }
   }
 
+  /** Creates the consumer group {@code group}. */
+  public void createGroup(String group) {
+    try {
+      server.getClass().getMethod("createGroup", String.class).invoke(server, group);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     try {

@@ -36,6 +36,13 @@ final class GrpcClients implements AutoCloseable {
     return topic;
   }
 
+  /** A consumer group of its own for one consumer, created on the broker. */
+  static String newGroup() {
+    String group = "tracer-grpc-group-" + NAMES.incrementAndGet();
+    EmbeddedProxy.get().createGroup(group);
+    return group;
+  }
+
   static ClientConfiguration configuration() {
     // the first requests of a cold proxy, on a busy machine, take longer than the default 3 s
     return ClientConfiguration.newBuilder().setEndpoints(EmbeddedProxy.get().endpoints())
@@ -51,7 +58,7 @@ final class GrpcClients implements AutoCloseable {
 
   PushConsumer pushConsumer(String topic, MessageListener listener) throws Exception {
     PushConsumer consumer = PROVIDER.newPushConsumerBuilder().setClientConfiguration(configuration())
-        .setConsumerGroup("tracer-grpc-group-" + NAMES.incrementAndGet())
+        .setConsumerGroup(newGroup())
         .setSubscriptionExpressions(Collections.singletonMap(topic, FilterExpression.SUB_ALL))
         .setMessageListener(listener)
         .build();
@@ -61,7 +68,7 @@ final class GrpcClients implements AutoCloseable {
 
   SimpleConsumer simpleConsumer(String topic) throws Exception {
     SimpleConsumer consumer = PROVIDER.newSimpleConsumerBuilder().setClientConfiguration(configuration())
-        .setConsumerGroup("tracer-grpc-group-" + NAMES.incrementAndGet())
+        .setConsumerGroup(newGroup())
         .setSubscriptionExpressions(Collections.singletonMap(topic, FilterExpression.SUB_ALL))
         .setAwaitDuration(Duration.ofSeconds(1))
         .build();

@@ -26,6 +26,7 @@ import org.apache.rocketmq.proxy.processor.DefaultMessagingProcessor;
 import org.apache.rocketmq.proxy.processor.MessagingProcessor;
 import org.apache.rocketmq.proxy.service.cert.TlsCertificateManager;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
 
@@ -92,7 +93,10 @@ public final class ProxyServer implements AutoCloseable {
     store.setMaxHashSlotNum(1_000);
     store.setMaxIndexNum(4_000);
     store.setHaListenPort(freePort());
-    store.setTimerWheelEnable(false);
+    // receives through the proxy are pops, which need the timer wheel: an hour of delay, files of a few megabytes
+    store.setTimerWheelEnable(true);
+    store.setTimerMaxDelaySec(3_600);
+    store.setMappedFileSizeTimerLog(4 * 1024 * 1024);
     broker = new BrokerController(brokerConfig, brokerServer, new NettyClientConfig(), store);
     if (!broker.initialize()) {
       throw new IllegalStateException("broker did not initialize");
@@ -132,6 +136,13 @@ public final class ProxyServer implements AutoCloseable {
       }
       Thread.sleep(20);
     }
+  }
+
+  /** Creates the subscription group {@code group}: the proxy refuses consumers of groups it does not know. */
+  public void createGroup(String group) {
+    SubscriptionGroupConfig config = new SubscriptionGroupConfig();
+    config.setGroupName(group);
+    broker.getSubscriptionGroupManager().updateSubscriptionGroupConfig(config);
   }
 
   @Override

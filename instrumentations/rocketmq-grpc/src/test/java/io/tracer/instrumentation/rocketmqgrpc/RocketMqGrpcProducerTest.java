@@ -4,6 +4,11 @@ import static io.tracer.instrumentation.rocketmqgrpc.GrpcClients.awaitSpan;
 import static io.tracer.instrumentation.rocketmqgrpc.GrpcClients.message;
 import static io.tracer.instrumentation.rocketmqgrpc.GrpcClients.newTopic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -12,7 +17,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.testing.TestAgent;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.client.apis.ClientException;
 import org.apache.rocketmq.client.apis.message.Message;
 import org.apache.rocketmq.client.apis.producer.Producer;
 import org.apache.rocketmq.client.apis.producer.SendReceipt;
@@ -67,9 +76,49 @@ class RocketMqGrpcProducerTest {
     assertEquals(11L, send.getAttributes().get(AttributeKey.longKey("messaging.message.body.size")));
     assertEquals("hello wo", send.getAttributes().get(AttributeKey.stringKey("rocketmq.message.body")));
     assertEquals(StatusCode.UNSET, send.getStatus().getStatusCode());
-    // the application's message is as it built it
-    assertEquals(0, message.getProperties().size());
-    assertEquals(request.getSpanContext(), Span.current().getSpanContext().isValid()
-        ? Span.current().getSpanContext() : request.getSpanContext());
+    // the application's message is as it built it, and the send's context is not left current
+    assertEquals(Collections.emptyMap(), message.getProperties());
+    assertFalse(Span.current().getSpanContext().isValid());
+  }
+
+  @Test
+  void anAsynchronousSendEndsWhenTheBrokerAnswers() throws Exception {
+    String topic = newTopic("send-async");
+    SendReceipt receipt;
+    Span request = AgentServices.tracer("test").spanBuilder("request").startSpan();
+    try (Scope ignored = request.makeCurrent()) {
+      receipt = producer.sendAsync(message(topic, null, "later")).get(30, TimeUnit.SECONDS);
+    } finally {
+      request.end();
+    }
+    SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals(request.getSpanContext().getSpanId(), send.getParentSpanId());
+    assertEquals(receipt.getMessageId().toString(), send.getAttributes().get(MESSAGE_ID));
+    assertEquals(StatusCode.UNSET, send.getStatus().getStatusCode());
+    assertNull(send.getAttributes().get(AttributeKey.stringKey("rocketmq.message.tag")));
+  }
+
+  @Test
+  void aSendThatFailsIsAnError() {
+    // never created: the proxy finds no route for it
+    String topic = "tracer-grpc-missing-" + System.nanoTime();
+    assertThrows(ClientException.class, () -> producer.send(message(topic, null, "nowhere")));
+    SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals(StatusCode.ERROR, send.getStatus().getStatusCode());
+    assertNotNull(send.getAttributes().get(AttributeKey.stringKey("error.type")));
+    assertEquals("exception", send.getEvents().get(0).getName());
+    assertNull(send.getAttributes().get(MESSAGE_ID));
+  }
+
+  @Test
+  void anIgnoredTopicHasNoSpan() throws Exception {
+    String ignoredTopic = "tracer-ignored-" + System.nanoTime();
+    EmbeddedProxy.get().createTopic(ignoredTopic);
+    String marker = newTopic("after-ignored");
+    producer.send(message(ignoredTopic, null, "quiet"));
+    producer.send(message(marker, null, "loud"));
+    awaitSpan(SpanKind.PRODUCER, marker);
+    assertTrue(TestAgent.spans().stream()
+        .noneMatch(span -> ignoredTopic.equals(span.getAttributes().get(GrpcClients.DESTINATION))));
   }
 }
