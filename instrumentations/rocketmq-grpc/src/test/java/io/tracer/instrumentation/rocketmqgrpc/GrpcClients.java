@@ -19,6 +19,7 @@ import org.apache.rocketmq.client.apis.consumer.SimpleConsumer;
 import org.apache.rocketmq.client.apis.message.Message;
 import org.apache.rocketmq.client.apis.message.MessageBuilder;
 import org.apache.rocketmq.client.apis.producer.Producer;
+import org.apache.rocketmq.client.apis.producer.TransactionResolution;
 
 /** Producers, consumers and span look-ups shared by the tests; each test uses topics and groups of its own. */
 final class GrpcClients implements AutoCloseable {
@@ -51,6 +52,15 @@ final class GrpcClients implements AutoCloseable {
 
   Producer producer(String... topics) throws Exception {
     Producer producer = PROVIDER.newProducerBuilder().setClientConfiguration(configuration()).setTopics(topics)
+        .build();
+    clients.add(producer);
+    return producer;
+  }
+
+  /** A producer of transactional messages whose checker commits whatever the broker asks about. */
+  Producer transactionalProducer(String topic) throws Exception {
+    Producer producer = PROVIDER.newProducerBuilder().setClientConfiguration(configuration()).setTopics(topic)
+        .setTransactionChecker(view -> TransactionResolution.COMMIT)
         .build();
     clients.add(producer);
     return producer;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -18,13 +19,18 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.testing.TestAgent;
+import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.client.apis.ClientConfiguration;
+import org.apache.rocketmq.client.apis.ClientConfigurationBuilder;
 import org.apache.rocketmq.client.apis.ClientException;
 import org.apache.rocketmq.client.apis.message.Message;
 import org.apache.rocketmq.client.apis.producer.Producer;
 import org.apache.rocketmq.client.apis.producer.SendReceipt;
+import org.apache.rocketmq.client.apis.producer.Transaction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +114,45 @@ class RocketMqGrpcProducerTest {
     assertNotNull(send.getAttributes().get(AttributeKey.stringKey("error.type")));
     assertEquals("exception", send.getEvents().get(0).getName());
     assertNull(send.getAttributes().get(MESSAGE_ID));
+  }
+
+  @Test
+  void aTransactionalSendIsMarkedAsSuch() throws Exception {
+    String topic = newTopic("transaction");
+    Producer transactional = clients.transactionalProducer(topic);
+    Transaction transaction = transactional.beginTransaction();
+    SendReceipt receipt = transactional.send(message(topic, null, "half"), transaction);
+    transaction.commit();
+    SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals("transaction", send.getAttributes().get(AttributeKey.stringKey("rocketmq.message.type")));
+    assertEquals(receipt.getMessageId().toString(), send.getAttributes().get(MESSAGE_ID));
+  }
+
+  @Test
+  void aNamespacedSendNamesTheTopicAndTheNamespaceApart() throws Exception {
+    Method setNamespace = methodIfPresent(ClientConfigurationBuilder.class, "setNamespace", String.class);
+    assumeTrue(setNamespace != null, "rocketmq-client-java 5.0.0 has no namespaces");
+    String topic = "tracer-grpc-namespaced-" + System.nanoTime();
+    // this proxy routes by the topic's name alone, whatever the namespace
+    EmbeddedProxy.get().createTopic(topic);
+    ClientConfigurationBuilder configuration = ClientConfiguration.newBuilder()
+        .setEndpoints(EmbeddedProxy.get().endpoints()).setRequestTimeout(Duration.ofSeconds(15));
+    setNamespace.invoke(configuration, "tracer-ns");
+    try (Producer namespaced = GrpcClients.PROVIDER.newProducerBuilder()
+        .setClientConfiguration(configuration.build()).build()) {
+      namespaced.send(message(topic, null, "in a namespace"));
+    }
+    SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals("send " + topic, send.getName());
+    assertEquals("tracer-ns", send.getAttributes().get(AttributeKey.stringKey("rocketmq.namespace")));
+  }
+
+  private static Method methodIfPresent(Class<?> type, String name, Class<?>... parameters) {
+    try {
+      return type.getMethod(name, parameters);
+    } catch (NoSuchMethodException absent) {
+      return null;
+    }
   }
 
   @Test
