@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.rocketmq.client.apis.ClientException;
 import org.apache.rocketmq.client.apis.consumer.ConsumeResult;
 import org.apache.rocketmq.client.apis.consumer.SimpleConsumer;
+import org.apache.rocketmq.client.apis.message.MessageBuilder;
 import org.apache.rocketmq.client.apis.message.MessageView;
 import org.apache.rocketmq.client.apis.producer.Producer;
 import org.apache.rocketmq.client.apis.producer.SendReceipt;
@@ -125,6 +127,29 @@ class RocketMqGrpcConsumerTest {
     assertEquals(StatusCode.ERROR, process.getStatus().getStatusCode());
     assertEquals(IllegalStateException.class.getName(), process.getAttributes().get(ERROR_TYPE));
     assertEquals("exception", process.getEvents().get(0).getName());
+  }
+
+  @Test
+  void aMessageBuiltFromAReceivedOneCarriesTheNewSendNotTheOldContext() throws Exception {
+    String first = newTopic("relay-in");
+    String second = newTopic("relay-out");
+    clients.pushConsumer(first, view -> {
+      MessageBuilder relayed = GrpcClients.PROVIDER.newMessageBuilder().setTopic(second).setBody(new byte[] {1});
+      view.getProperties().forEach(relayed::addProperty);
+      try {
+        producer.send(relayed.build());
+      } catch (ClientException e) {
+        throw new IllegalStateException(e);
+      }
+      return ConsumeResult.SUCCESS;
+    });
+    clients.pushConsumer(second, view -> ConsumeResult.SUCCESS);
+    producer.send(message(first, null, "relay"));
+    SpanData processedFirst = awaitSpan(SpanKind.CONSUMER, first);
+    SpanData relayedSend = awaitSpan(SpanKind.PRODUCER, second);
+    SpanData processedSecond = awaitSpan(SpanKind.CONSUMER, second);
+    assertEquals(processedFirst.getSpanId(), relayedSend.getParentSpanId());
+    assertEquals(relayedSend.getSpanId(), processedSecond.getParentSpanId());
   }
 
   @Test
