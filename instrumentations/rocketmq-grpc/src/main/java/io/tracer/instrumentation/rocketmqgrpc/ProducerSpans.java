@@ -26,11 +26,13 @@ final class ProducerSpans {
   /** @return the started send, its context current, or {@code null} when this send is not traced */
   static Sending start(ClientConfiguration configuration, Message message, boolean transactional) {
     try {
-      if (message == null || RocketMqGrpcSettings.get().isIgnored(message.getTopic())) {
+      Context parent = Context.current();
+      // a send method of the producer that calls another is one send
+      if (message == null || parent.get(SENDING) != null
+          || RocketMqGrpcSettings.get().isIgnored(message.getTopic())) {
         return null;
       }
       String topic = message.getTopic();
-      Context parent = Context.current();
       SpanBuilder builder = TRACER.spanBuilder("send " + topic)
           .setSpanKind(SpanKind.PRODUCER)
           .setParent(parent)

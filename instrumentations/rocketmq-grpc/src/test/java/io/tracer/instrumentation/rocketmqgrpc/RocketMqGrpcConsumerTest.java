@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.rocketmq.client.apis.ClientException;
@@ -150,6 +151,25 @@ class RocketMqGrpcConsumerTest {
     SpanData processedSecond = awaitSpan(SpanKind.CONSUMER, second);
     assertEquals(processedFirst.getSpanId(), relayedSend.getParentSpanId());
     assertEquals(relayedSend.getSpanId(), processedSecond.getParentSpanId());
+  }
+
+  @Test
+  void anAsynchronousReceiveIsSpannedWhenItsFutureCompletes() throws Exception {
+    String topic = newTopic("receive-async");
+    SimpleConsumer consumer = clients.simpleConsumer(topic);
+    SendReceipt receipt = producer.send(message(topic, null, "async"));
+    SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    List<MessageView> received = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (received.isEmpty() && System.nanoTime() < deadline) {
+      received.addAll(consumer.receiveAsync(10, Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS));
+    }
+    consumer.ack(received.get(0));
+    SpanData receive = awaitSpan(SpanKind.CONSUMER, topic);
+    assertEquals("receive " + topic, receive.getName());
+    assertEquals(1, receive.getLinks().size());
+    assertEquals(send.getSpanContext().getSpanId(), receive.getLinks().get(0).getSpanContext().getSpanId());
+    assertEquals(receipt.getMessageId().toString(), receive.getLinks().get(0).getAttributes().get(MESSAGE_ID));
   }
 
   @Test

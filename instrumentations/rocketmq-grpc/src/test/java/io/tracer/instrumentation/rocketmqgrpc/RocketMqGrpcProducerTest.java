@@ -68,6 +68,7 @@ class RocketMqGrpcProducerTest {
     }
 
     SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals(1, GrpcClients.awaitSpans(SpanKind.PRODUCER, topic, 1).size());
     assertEquals("send " + topic, send.getName());
     assertEquals(request.getSpanContext().getSpanId(), send.getParentSpanId());
     assertEquals("rocketmq", send.getAttributes().get(AttributeKey.stringKey("messaging.system")));
@@ -143,6 +144,7 @@ class RocketMqGrpcProducerTest {
       namespaced.send(message(topic, null, "in a namespace"));
     }
     SpanData send = awaitSpan(SpanKind.PRODUCER, topic);
+    assertEquals(1, GrpcClients.awaitSpans(SpanKind.PRODUCER, topic, 1).size());
     assertEquals("send " + topic, send.getName());
     assertEquals("tracer-ns", send.getAttributes().get(AttributeKey.stringKey("rocketmq.namespace")));
   }
