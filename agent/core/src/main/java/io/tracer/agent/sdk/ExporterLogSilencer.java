@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 /**
  * The OTLP and Zipkin exporters and the batch processor write their failures to java.util.logging, and so to the application's
  * stderr or log files, up to a line per failed batch. {@link ExportLossLog} says the same thing in a few lines, so
- * exactly those loggers are switched off; the application's own loggers are untouched. Known limit: an application
+ * exactly those loggers are switched off; the application's own loggers are untouched. The W3C baggage propagator
+ * writes a warning, with a stack trace, for every malformed entry a caller sends: a caller could fill the
+ * application's logs, so it is switched off too (such entries are dropped, which is all the warning says). Known limit: an application
  * that ships its own OpenTelemetry exporter uses the same logger names (java.util.logging names are global), so its
  * exporter's failure lines are muted too.
  */
@@ -19,6 +21,7 @@ final class ExporterLogSilencer {
       "io.opentelemetry.exporter.sender.okhttp.internal",
       "io.opentelemetry.exporter.zipkin",
       "io.opentelemetry.sdk.trace.export.BatchSpanProcessor",
+      "io.opentelemetry.api.baggage.propagation",
   };
 
   /** java.util.logging holds loggers weakly: a logger collected would come back with the default level. */

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * {@code otel.propagators}: which header formats carry the trace between services. Every configured format is
- * written on the way out; on the way in, whichever configured format the caller sent is understood.
+ * written on the way out; on the way in, whichever configured format the caller sent is understood. A format that
+ * fails on odd input fails alone ({@link FailSafePropagator}).
  */
 final class PropagatorFactory {
 
@@ -56,7 +57,7 @@ final class PropagatorFactory {
     known.remove("none");
     List<TextMapPropagator> propagators = new ArrayList<>();
     for (String name : known) {
-      propagators.add("jaeger".equals(name) ? jaeger(config) : propagator(name));
+      propagators.add(new FailSafePropagator("jaeger".equals(name) ? jaeger(config) : propagator(name)));
     }
     return propagators.isEmpty() ? ContextPropagators.noop()
         : ContextPropagators.create(TextMapPropagator.composite(propagators));

@@ -3,6 +3,9 @@ package io.tracer.agent.sdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.common.Clock;
 import io.tracer.instrumentation.api.config.ConfigProblems;
 import io.tracer.instrumentation.api.config.TracerConfig;
@@ -43,6 +46,38 @@ class ExporterLogSilencerTest {
   @Test
   void zipkinExportFailuresReachOnlyOurOwnLine() throws Exception {
     assertOnlyOurOwnLine("zipkin", "otel.exporter.zipkin.endpoint");
+  }
+
+  @Test
+  void malformedBaggageFromCallersWritesNoLogLines() {
+    RecordingHandler applicationHandler = new RecordingHandler();
+    Logger root = Logger.getLogger("");
+    root.addHandler(applicationHandler);
+    try {
+      TracerConfig config = TracerConfig.of(Map.of("otel.traces.exporter", "none"), new ConfigProblems(System.err));
+      TracerSdk sdk = TracerSdkFactory.create(config, System.err, Clock.getDefault());
+      Map<String, String> headers = Map.of("baggage", "valid=1,undecodable=%zz,meta=3;\u0001");
+      Baggage extracted = Baggage.fromContext(sdk.openTelemetry().getPropagators().getTextMapPropagator()
+          .extract(Context.root(), headers, new MapGetter()));
+      sdk.shutdown();
+
+      assertEquals("1", extracted.getEntryValue("valid"));
+      assertEquals(List.of(), applicationHandler.records.stream().map(LogRecord::getMessage).toList());
+    } finally {
+      root.removeHandler(applicationHandler);
+    }
+  }
+
+  private static final class MapGetter implements TextMapGetter<Map<String, String>> {
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier.get(key);
+    }
   }
 
   private static void assertOnlyOurOwnLine(String exporter, String endpointKey) throws Exception {

@@ -163,4 +163,43 @@ class PropagatorFactoryTest {
     assertTrue(inject(propagator).containsKey("traceparent"));
     assertTrue(problems.toString().contains("using tracecontext,baggage (skipped xray)"), problems.toString());
   }
+
+  /** Found by {@link PropagationFuzzTest}: the SDK's baggage propagator throws on a lone surrogate. */
+  @Test
+  void aFormatThatFailsLeavesTheOthersWorking() {
+    TextMapPropagator propagator = propagator("tracecontext,baggage,b3");
+    SpanContext span = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
+    Context context = Context.root().with(Span.wrap(span))
+        .with(Baggage.builder().put("note", "broken \ud83d half").build());
+    Map<String, String> carrier = new HashMap<>();
+
+    propagator.inject(context, carrier, (map, key, value) -> map.put(key, value));
+
+    assertEquals(Map.of("traceparent", TRACEPARENT, "b3", TRACE_ID + "-" + SPAN_ID + "-1"), carrier);
+  }
+
+  @Test
+  void aFormatWhoseCarrierFailsLeavesTheContextAsItWas() {
+    TextMapPropagator propagator = propagator("tracecontext,baggage");
+    TextMapGetter<Map<String, String>> failingGetter = new TextMapGetter<>() {
+      @Override
+      public Iterable<String> keys(Map<String, String> carrier) {
+        return carrier.keySet();
+      }
+
+      @Override
+      public String get(Map<String, String> carrier, String key) {
+        if (key.equals("baggage")) {
+          throw new IllegalStateException("a carrier that fails on one header");
+        }
+        return carrier.get(key);
+      }
+    };
+
+    Context extracted = propagator.extract(Context.root(), Map.of("traceparent", TRACEPARENT, "baggage", "a=b"),
+        failingGetter);
+
+    assertEquals(TRACE_ID, Span.fromContext(extracted).getSpanContext().getTraceId());
+    assertTrue(Baggage.fromContext(extracted).isEmpty());
+  }
 }

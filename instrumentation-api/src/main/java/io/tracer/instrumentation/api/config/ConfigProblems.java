@@ -20,19 +20,22 @@ public final class ConfigProblems {
   public void invalidValue(String key, String value, String accepted, Object usedInstead) {
     if (reported.add(key)) {
       String used = usedInstead == null || usedInstead.toString().isEmpty() ? "the default" : usedInstead.toString();
-      out.println("[tracer] invalid configuration " + key + "=\"" + onOneLine(value) + "\" (accepted: " + accepted
-          + "); using " + used);
+      out.println(onOneLine("[tracer] invalid configuration " + key + "=\"" + value + "\" (accepted: " + accepted
+          + "); using " + used));
     }
   }
 
   /** A problem that is not about one key's value: an unreadable configuration file, say. */
   public void problem(String subject, String message) {
     if (reported.add(subject)) {
-      out.println("[tracer] " + message);
+      out.println(onOneLine("[tracer] " + message));
     }
   }
 
-  /** A multi-line value (a YAML block string, say) must not break the one-line-per-problem promise. */
+  /**
+   * A multi-line value (a YAML block string, say) must not break the one-line-per-problem promise, wherever the line
+   * quotes it: as the value, as a file name, or in what is used instead.
+   */
   private static String onOneLine(String value) {
     return value == null ? null : value.replace("\r", "\\r").replace("\n", "\\n");
   }

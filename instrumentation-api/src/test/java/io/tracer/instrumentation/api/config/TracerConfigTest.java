@@ -267,6 +267,14 @@ class TracerConfigTest {
   }
 
   @Test
+  void aMultiLineValueQuotedInWhatIsUsedInsteadIsStillOneLine() {
+    problems.invalidValue("otel.propagators", "b3,x\ny", "a comma list", "b3 (skipped x\ny)");
+    problems.problem("x\ny.yaml", "configuration file x\ny.yaml does not exist");
+    assertEquals(Arrays.asList("[tracer] invalid configuration otel.propagators=\"b3,x\\ny\" (accepted: a comma list);"
+        + " using b3 (skipped x\\ny)", "[tracer] configuration file x\\ny.yaml does not exist"), problemLines());
+  }
+
+  @Test
   void modulesFollowTheirOwnDefaultWhenNothingIsSet() {
     TracerConfig config = config();
     assertTrue(config.isModuleEnabled("jdbc", true));

@@ -11,7 +11,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * Embedded Tomcat (10.1 here, 11 in the servlet-tomcat11 app) serving jakarta.servlet endpoints on {@code PORT}
- * (0: any free port). Prints {@code LISTENING <port>} once it accepts requests: the smoke-test harness waits for
+ * (0: any free port), the request line and headers up to {@code MAX_HTTP_HEADER_SIZE} bytes (Tomcat's 8192 by
+ * default). Prints {@code LISTENING <port>} once it accepts requests: the smoke-test harness waits for
  * that line.
  */
 public final class ServletJakartaApp {
@@ -22,6 +23,9 @@ public final class ServletJakartaApp {
     Tomcat tomcat = new Tomcat();
     tomcat.setPort(Integer.parseInt(System.getenv().getOrDefault("PORT", "0")));
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    // raised by tests of very long URLs and headers, so that such requests reach the servlets
+    tomcat.getConnector().setProperty("maxHttpHeaderSize",
+        System.getenv().getOrDefault("MAX_HTTP_HEADER_SIZE", "8192"));
     Context context = tomcat.addContext("", null);
     for (Map.Entry<String, Servlet> endpoint : ContractEndpoints.servletsByMapping().entrySet()) {
       addServlet(context, endpoint.getKey(), endpoint.getValue(), endpoint.getKey());
