@@ -98,6 +98,27 @@ class MetricsSmokeTest {
     assertEquals(200L, OtlpAttributes.longValue(attributes, "http.response.status_code"));
   }
 
+  @Test
+  void withMetricsOffNoClassOfTheMetricsSdkIsLoaded() throws Exception {
+    try (TracedApp unmetered = TracedApp.builder("http-client-chain").label(getClass().getSimpleName() + "-off")
+        .serviceName("unmetered")
+        .exportTo(receiver, OtlpProtocol.GRPC)
+        .jvmArgument("-verbose:class")
+        .start()) {
+      HttpResult result = unmetered.get("/relay/" + unmetered.port() + "/back");
+      assertEquals(200, result.status(), result.body());
+      receiver.awaitSpan(span -> span.serviceName().equals("unmetered") && span.name().equals("GET /back"),
+          METRIC_TIMEOUT);
+      List<String> loaded = unmetered.stdoutLines().stream().filter(line -> line.contains("[class,load]")).toList();
+      String serverTracer = " io.tracer.instrumentation.api.http.HttpServerTracer ";
+      assertTrue(loaded.stream().anyMatch(line -> line.contains(serverTracer)),
+          "the class-loading log was read: " + loaded.size() + " lines");
+      List<String> metricsClasses = loaded.stream().filter(line -> line.contains(" io.opentelemetry.sdk.metrics.")
+          || line.contains("Durations ") || line.contains(" io.tracer.agent.runtime.Jvm")).toList();
+      assertTrue(metricsClasses.isEmpty(), String.join("\n", metricsClasses));
+    }
+  }
+
   private static HistogramDataPoint point(ReceivedMetric metric, String key, String value) {
     for (HistogramDataPoint point : metric.metric().getHistogram().getDataPointsList()) {
       if (value.equals(OtlpAttributes.stringValue(point.getAttributesList(), key))) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The receiver decodes what the OpenTelemetry SDK's own OTLP exporters send, spans and metrics, over both transports. */
+/** The receiver decodes the spans and metrics that the OpenTelemetry SDK's own OTLP exporters send, both transports. */
 class OtlpReceiverTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);

@@ -38,7 +38,8 @@ final class JvmMemoryMetrics {
     meter.upDownCounterBuilder("jvm.memory.limit").setUnit("By").setDescription("Measure of max obtainable memory.")
         .buildWithCallback(new PoolReader(pools, attributes, Reading.LIMIT));
     meter.upDownCounterBuilder("jvm.memory.used_after_last_gc").setUnit("By")
-        .setDescription("Measure of memory used, as measured after the most recent garbage collection event on this pool.")
+        .setDescription("Measure of memory used, as measured after the most recent garbage collection event on this"
+            + " pool.")
         .buildWithCallback(new PoolReader(pools, attributes, Reading.USED_AFTER_LAST_GC));
   }
 

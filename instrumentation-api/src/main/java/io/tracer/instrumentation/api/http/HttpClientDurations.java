@@ -18,11 +18,7 @@ final class HttpClientDurations {
     this.duration = duration;
   }
 
-  /** {@code null} when metrics are off. */
   static HttpClientDurations create(Meter meter) {
-    if (meter == null) {
-      return null;
-    }
     return new HttpClientDurations(meter.histogramBuilder("http.client.request.duration")
         .setUnit("s")
         .setDescription("Duration of HTTP client requests.")

@@ -2,6 +2,7 @@ package io.tracer.instrumentation.api.http;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.impl.InstrumentationUtil;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -47,7 +48,9 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
     this.urlSanitizer = new UrlSanitizer(QueryRedactor.configured(config));
     this.noPropagationHosts =
         new HostMatcher(config.getList(NO_PROPAGATION_HOSTS_KEY, Collections.<String>emptyList()));
-    this.durations = HttpClientDurations.create(AgentServices.meter(moduleName));
+    Meter meter = AgentServices.meter(moduleName);
+    // not even the class is loaded while metrics are off
+    this.durations = meter == null ? null : HttpClientDurations.create(meter);
   }
 
   /** Whether {@code context} is already inside an HTTP client span: a nested client adds neither span nor headers. */
@@ -92,7 +95,8 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
       }
     }
     Object marker = durations == null ? Boolean.TRUE
-        : HttpClientDurations.started(methodAttribute, accessor.serverAddress(request), accessor.serverPort(request));
+        : HttpClientDurations.started(methodAttribute, accessor.serverAddress(request),
+            accessor.serverPort(request));
     return parent.with(span).with(IN_CLIENT_REQUEST, marker);
   }
 
@@ -108,7 +112,7 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
       span.setAttribute(METHOD, method);
     }
     Object marker = context.get(IN_CLIENT_REQUEST);
-    if (marker instanceof HttpClientDurations.Start) {
+    if (durations != null && marker instanceof HttpClientDurations.Start) {
       ((HttpClientDurations.Start) marker).method = method;
     }
   }

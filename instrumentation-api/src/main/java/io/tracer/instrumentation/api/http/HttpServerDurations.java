@@ -23,11 +23,7 @@ final class HttpServerDurations {
     this.duration = duration;
   }
 
-  /** {@code null} when metrics are off. */
   static HttpServerDurations create(Meter meter) {
-    if (meter == null) {
-      return null;
-    }
     return new HttpServerDurations(meter.histogramBuilder("http.server.request.duration")
         .setUnit("s")
         .setDescription("Duration of HTTP server requests.")

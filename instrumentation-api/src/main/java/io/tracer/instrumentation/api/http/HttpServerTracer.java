@@ -1,6 +1,7 @@
 package io.tracer.instrumentation.api.http;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -59,7 +60,9 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     this.queryRedactor = QueryRedactor.configured(config);
     this.correlationId = CorrelationId.configured(config);
     this.traceIdResponseHeader = traceIdResponseHeader(config);
-    this.durations = HttpServerDurations.create(AgentServices.meter(moduleName));
+    Meter meter = AgentServices.meter(moduleName);
+    // not even the class is loaded while metrics are off
+    this.durations = meter == null ? null : HttpServerDurations.create(meter);
   }
 
   public boolean isIgnored(REQUEST request) {
