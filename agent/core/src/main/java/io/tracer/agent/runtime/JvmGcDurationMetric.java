@@ -36,6 +36,8 @@ final class JvmGcDurationMetric implements NotificationListener {
 
   /** Needs {@code com.sun.management}; a JVM without it has no GC duration, which the caller tells. */
   static void register(Meter meter, List<GarbageCollectorMXBean> collectors) {
+    // loaded now, so that a JVM without it fails here, once, rather than in every notification
+    GarbageCollectionNotificationInfo.class.getName();
     JvmGcDurationMetric listener = new JvmGcDurationMetric(meter.histogramBuilder("jvm.gc.duration").setUnit("s")
         .setDescription("Duration of JVM garbage collection actions.")
         .setExplicitBucketBoundariesAdvice(BUCKETS)
@@ -52,10 +54,14 @@ final class JvmGcDurationMetric implements NotificationListener {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
       return;
     }
-    GarbageCollectionNotificationInfo info =
-        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    duration.record(info.getGcInfo().getDuration() / MILLIS_PER_SECOND, attributes(info.getGcName(),
-        info.getGcAction()));
+    try {
+      GarbageCollectionNotificationInfo info =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      duration.record(info.getGcInfo().getDuration() / MILLIS_PER_SECOND, attributes(info.getGcName(),
+          info.getGcAction()));
+    } catch (RuntimeException unexpectedPayload) {
+      // a notification this JVM fills differently: that collection goes unmeasured
+    }
   }
 
   private Attributes attributes(String name, String action) {

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * The OTLP exporter, configured as the OpenTelemetry specification says: {@code otel.exporter.otlp.traces.*} wins over
  * {@code otel.exporter.otlp.*}; a generic HTTP endpoint gets {@code /v1/traces} appended, a traces-specific one is
  * used as written. Every bad value is reported once and replaced by its default; an exporter is always there.
+ * {@link Settings} reads the same keys for the metric exporter ({@link OtlpMetricExporterFactory}).
  */
 final class OtlpExporterFactory {
 
