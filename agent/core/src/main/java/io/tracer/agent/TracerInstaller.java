@@ -33,7 +33,7 @@ public final class TracerInstaller {
       }
       AgentLog.enableDebug(config.getBoolean("otel.tracer.debug", false));
       TracerSdk sdk = TracerSdkFactory.create(config);
-      AgentServices.initialize(config, sdk.openTelemetry());
+      AgentServices.initialize(config, sdk.openTelemetry(), sdk.meterProvider());
       Runtime.getRuntime().addShutdownHook(new Thread(new SdkShutdown(sdk), "tracer-shutdown"));
       List<InstrumentationModule> modules = enabledModules(config, agentLoader);
       InstrumentationInstaller.install(instrumentation, agentLoader, true, modules);

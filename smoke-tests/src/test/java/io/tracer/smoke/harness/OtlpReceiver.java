@@ -5,9 +5,17 @@ import com.sun.net.httpserver.HttpServer;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -26,15 +34,17 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A real OTLP trace receiver on loopback: gRPC ({@code TraceService/Export}) and HTTP/protobuf
- * ({@code POST /v1/traces}, gzip or not) on ports of their own, both decoded with the official protobuf classes.
- * It keeps every span it receives; tests wait for the spans they expect by polling, never by sleeping.
+ * A real OTLP trace and metrics receiver on loopback: gRPC ({@code TraceService/Export},
+ * {@code MetricsService/Export}) and HTTP/protobuf ({@code POST /v1/traces}, {@code POST /v1/metrics}, gzip or not)
+ * on ports of their own, all decoded with the official protobuf classes. It keeps every span and metric it
+ * receives; tests wait for what they expect by polling, never by sleeping.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   private static final String PROTOBUF_CONTENT_TYPE = "application/x-protobuf";
 
   private final List<ReceivedSpan> spans = new ArrayList<>();
+  private final List<ReceivedMetric> metrics = new ArrayList<>();
   private final Server grpcServer;
   private final HttpServer httpServer;
 
@@ -42,10 +52,15 @@ public final class OtlpReceiver implements AutoCloseable {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(loopback, 0))
         .addService(new GrpcTraceService())
+        .addService(new GrpcMetricsService())
         .build()
         .start();
     httpServer = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-    httpServer.createContext("/v1/traces", this::handleHttpExport);
+    httpServer.createContext("/v1/traces", exchange -> handleHttpExport(exchange, ExportTraceServiceRequest::parseFrom,
+        request -> store(request, OtlpProtocol.HTTP_PROTOBUF), ExportTraceServiceResponse.getDefaultInstance()));
+    httpServer.createContext("/v1/metrics", exchange -> handleHttpExport(exchange,
+        ExportMetricsServiceRequest::parseFrom, request -> store(request, OtlpProtocol.HTTP_PROTOBUF),
+        ExportMetricsServiceResponse.getDefaultInstance()));
     httpServer.start();
   }
 
@@ -96,6 +111,35 @@ public final class OtlpReceiver implements AutoCloseable {
     return found;
   }
 
+  public synchronized List<ReceivedMetric> metrics() {
+    return List.copyOf(metrics);
+  }
+
+  /**
+   * Waits until a received metric matches, and returns the latest that does (metrics are cumulative: the latest
+   * export has every point so far).
+   *
+   * @throws AssertionError on time-out, listing the names of the metrics received so far
+   */
+  public synchronized ReceivedMetric awaitMetric(Predicate<? super ReceivedMetric> condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      for (int i = metrics.size() - 1; i >= 0; i--) {
+        if (condition.test(metrics.get(i))) {
+          return metrics.get(i);
+        }
+      }
+      long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (remainingMillis <= 0) {
+        String received = metrics.stream().map(ReceivedMetric::toString).distinct()
+            .collect(Collectors.joining("\n  ", "\n  ", ""));
+        throw new AssertionError("no matching metric within " + timeout + "; received " + received);
+      }
+      wait(remainingMillis);
+    }
+  }
+
   public ReceivedSpan awaitSpan(Predicate<? super ReceivedSpan> condition, Duration timeout)
       throws InterruptedException {
     return awaitSpans(condition, 1, timeout).get(0);
@@ -131,7 +175,27 @@ public final class OtlpReceiver implements AutoCloseable {
     notifyAll();
   }
 
-  private void handleHttpExport(HttpExchange exchange) throws IOException {
+  private synchronized void store(ExportMetricsServiceRequest request, OtlpProtocol protocol) {
+    for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+      for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+        for (Metric metric : scopeMetrics.getMetricsList()) {
+          metrics.add(new ReceivedMetric(resourceMetrics.getResource(), scopeMetrics.getScope(), metric, protocol));
+        }
+      }
+    }
+    notifyAll();
+  }
+
+  private interface Parser<T> {
+    T parse(InputStream body) throws IOException;
+  }
+
+  private interface Store<T> {
+    void store(T request);
+  }
+
+  private static <T> void handleHttpExport(HttpExchange exchange, Parser<T> parser, Store<T> store,
+      MessageLite emptyResponse) throws IOException {
     try (exchange) {
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(405, -1);
@@ -142,15 +206,15 @@ public final class OtlpReceiver implements AutoCloseable {
         exchange.sendResponseHeaders(415, -1);
         return;
       }
-      ExportTraceServiceRequest request;
+      T request;
       try (InputStream body = decodedBody(exchange)) {
-        request = ExportTraceServiceRequest.parseFrom(body);
-      } catch (IOException unreadable) {
+        request = parser.parse(body);
+      } catch (InvalidProtocolBufferException unreadable) {
         exchange.sendResponseHeaders(400, -1);
         return;
       }
-      store(request, OtlpProtocol.HTTP_PROTOBUF);
-      byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+      store.store(request);
+      byte[] response = emptyResponse.toByteArray();
       exchange.getResponseHeaders().set("Content-Type", PROTOBUF_CONTENT_TYPE);
       exchange.sendResponseHeaders(200, response.length == 0 ? -1 : response.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -163,6 +227,16 @@ public final class OtlpReceiver implements AutoCloseable {
     String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
     InputStream body = exchange.getRequestBody();
     return "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(body) : body;
+  }
+
+  private final class GrpcMetricsService extends MetricsServiceGrpc.MetricsServiceImplBase {
+    @Override
+    public void export(ExportMetricsServiceRequest request,
+        StreamObserver<ExportMetricsServiceResponse> response) {
+      store(request, OtlpProtocol.GRPC);
+      response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
+      response.onCompleted();
+    }
   }
 
   private final class GrpcTraceService extends TraceServiceGrpc.TraceServiceImplBase {

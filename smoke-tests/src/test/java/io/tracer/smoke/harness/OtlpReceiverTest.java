@@ -12,9 +12,14 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.proto.trace.v1.Status;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The receiver decodes what the OpenTelemetry SDK's own OTLP exporters send, over both transports. */
+/** The receiver decodes the spans and metrics that the OpenTelemetry SDK's own OTLP exporters send, both transports. */
 class OtlpReceiverTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -78,6 +83,43 @@ class OtlpReceiverTest {
       AssertionError failure = assertThrows(AssertionError.class,
           () -> receiver.awaitSpans(span -> true, 1, Duration.ofMillis(200)));
       assertTrue(failure.getMessage().contains("received 0"), failure.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"GRPC, none", "HTTP_PROTOBUF, gzip"})
+  void receivesMetricsFromTheOpenTelemetryExporter(OtlpProtocol protocol, String compression) throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      MetricExporter exporter = protocol == OtlpProtocol.GRPC
+          ? OtlpGrpcMetricExporter.builder().setEndpoint(receiver.endpoint(protocol)).setCompression(compression)
+              .build()
+          : OtlpHttpMetricExporter.builder().setEndpoint(receiver.endpoint(protocol) + "/v1/metrics")
+              .setCompression(compression).build();
+      SdkMeterProvider meterProvider = SdkMeterProvider.builder()
+          .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "receiver-test")))
+          .registerMetricReader(PeriodicMetricReader.create(exporter))
+          .build();
+      meterProvider.get("receiver-test-scope").histogramBuilder("http.server.request.duration").setUnit("s").build()
+          .record(0.25, Attributes.of(AttributeKey.stringKey("http.route"), "/orders/*"));
+      meterProvider.shutdown().join(10, TimeUnit.SECONDS);
+
+      ReceivedMetric received = receiver.awaitMetric(
+          metric -> metric.name().equals("http.server.request.duration"), TIMEOUT);
+      assertEquals(protocol, received.protocol());
+      assertEquals("receiver-test", received.serviceName());
+      assertEquals("receiver-test-scope", received.scope().getName());
+      assertEquals("s", received.metric().getUnit());
+      assertEquals(1, received.metric().getHistogram().getDataPoints(0).getCount());
+      assertEquals("/orders/*", OtlpAttributes.stringValue(received.pointAttributes().get(0), "http.route"));
+    }
+  }
+
+  @Test
+  void awaitingAMetricThatNeverComesFailsListingWhatArrived() {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      AssertionError failure = assertThrows(AssertionError.class,
+          () -> receiver.awaitMetric(metric -> metric.name().equals("absent"), Duration.ofMillis(50)));
+      assertTrue(failure.getMessage().startsWith("no matching metric within PT0.05S"), failure.getMessage());
     }
   }
 

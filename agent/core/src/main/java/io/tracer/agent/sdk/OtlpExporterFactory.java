@@ -25,18 +25,17 @@ import java.util.function.Supplier;
  * The OTLP exporter, configured as the OpenTelemetry specification says: {@code otel.exporter.otlp.traces.*} wins over
  * {@code otel.exporter.otlp.*}; a generic HTTP endpoint gets {@code /v1/traces} appended, a traces-specific one is
  * used as written. Every bad value is reported once and replaced by its default; an exporter is always there.
+ * {@link Settings} reads the same keys for the metric exporter ({@link OtlpMetricExporterFactory}).
  */
 final class OtlpExporterFactory {
 
   private static final String GENERIC = "otel.exporter.otlp.";
-  private static final String TRACES = "otel.exporter.otlp.traces.";
   private static final String HTTP_PROTOBUF = "http/protobuf";
   private static final String GRPC = "grpc";
   private static final List<String> PROTOCOLS = Arrays.asList(HTTP_PROTOBUF, GRPC);
   private static final List<String> COMPRESSIONS = Arrays.asList("gzip", "none");
-  private static final String DEFAULT_HTTP_ENDPOINT = "http://localhost:4318/v1/traces";
+  private static final String DEFAULT_HTTP_BASE = "http://localhost:4318/";
   private static final String DEFAULT_GRPC_ENDPOINT = "http://localhost:4317";
-  private static final String TRACES_PATH = "v1/traces";
   private static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
   private static final String ACCEPTED_ENDPOINT = "an http:// or https:// URL without query or fragment";
 
@@ -44,12 +43,7 @@ final class OtlpExporterFactory {
 
   /** Reads and checks the settings now, so mistakes are told at start; the exporter itself is built on first use. */
   static RemoteExporter create(TracerConfig config) {
-    String protocol = config.getOneOf(TRACES + "protocol", null, PROTOCOLS);
-    if (protocol == null) {
-      protocol = config.getOneOf(GENERIC + "protocol", HTTP_PROTOBUF, PROTOCOLS);
-    }
-    boolean http = HTTP_PROTOBUF.equals(protocol);
-    final Settings settings = new Settings(config, http, endpoint(config, http));
+    final Settings settings = Settings.read(config, "traces");
     final ConfigProblems problems = config.problems();
     SpanExporter deferred = new DeferredSpanExporter(new Supplier<SpanExporter>() {
       @Override
@@ -123,13 +117,13 @@ final class OtlpExporterFactory {
   }
 
   /** The URL the spans are sent to, exactly as the exporter will use it. */
-  private static String endpoint(TracerConfig config, boolean http) {
-    String fallback = http ? DEFAULT_HTTP_ENDPOINT : DEFAULT_GRPC_ENDPOINT;
+  private static String endpoint(TracerConfig config, String signalPrefix, String signalPath, boolean http) {
+    String fallback = http ? DEFAULT_HTTP_BASE + signalPath : DEFAULT_GRPC_ENDPOINT;
     String generic = validEndpoint(config, GENERIC + "endpoint", fallback);
     if (generic != null) {
-      fallback = http ? withTracesPath(generic) : generic;
+      fallback = http ? withSignalPath(generic, signalPath) : generic;
     }
-    String specific = validEndpoint(config, TRACES + "endpoint", fallback);
+    String specific = validEndpoint(config, signalPrefix + "endpoint", fallback);
     return specific != null ? specific : fallback;
   }
 
@@ -154,29 +148,29 @@ final class OtlpExporterFactory {
     return null;
   }
 
-  private static String withTracesPath(String baseEndpoint) {
-    return baseEndpoint.endsWith("/") ? baseEndpoint + TRACES_PATH : baseEndpoint + "/" + TRACES_PATH;
+  private static String withSignalPath(String baseEndpoint, String signalPath) {
+    return baseEndpoint.endsWith("/") ? baseEndpoint + signalPath : baseEndpoint + "/" + signalPath;
   }
 
-  private static long timeoutMillis(TracerConfig config) {
+  private static long timeoutMillis(TracerConfig config, String signalPrefix) {
     long generic = config.getDurationMillis(GENERIC + "timeout", DEFAULT_TIMEOUT_MILLIS);
-    return config.getDurationMillis(TRACES + "timeout", generic);
+    return config.getDurationMillis(signalPrefix + "timeout", generic);
   }
 
-  private static String compression(TracerConfig config) {
+  private static String compression(TracerConfig config, String signalPrefix) {
     String generic = config.getOneOf(GENERIC + "compression", "none", COMPRESSIONS);
-    return config.getOneOf(TRACES + "compression", generic, COMPRESSIONS);
+    return config.getOneOf(signalPrefix + "compression", generic, COMPRESSIONS);
   }
 
-  private static Map<String, String> headers(TracerConfig config) {
-    Map<String, String> specific = config.getMap(TRACES + "headers");
+  private static Map<String, String> headers(TracerConfig config, String signalPrefix) {
+    Map<String, String> specific = config.getMap(signalPrefix + "headers");
     return specific.isEmpty() ? config.getMap(GENERIC + "headers") : specific;
   }
 
   /** Both or neither: a client key without its certificate (or the reverse) cannot authenticate. */
-  private static byte[][] clientKeyAndCertificate(TracerConfig config) {
-    String keyKey = keyFor(config, "client.key");
-    String certificateKey = keyFor(config, "client.certificate");
+  private static byte[][] clientKeyAndCertificate(TracerConfig config, String signalPrefix) {
+    String keyKey = keyFor(config, signalPrefix, "client.key");
+    String certificateKey = keyFor(config, signalPrefix, "client.certificate");
     boolean keySet = config.getString(keyKey) != null;
     boolean certificateSet = config.getString(certificateKey) != null;
     if (keySet != certificateSet) {
@@ -186,13 +180,13 @@ final class OtlpExporterFactory {
           "a client key and a client certificate together; " + missing + " is not set", "no client certificate");
       return null;
     }
-    byte[] privateKey = pemFile(config, "client.key");
-    byte[] certificate = pemFile(config, "client.certificate");
+    byte[] privateKey = pemFile(config, signalPrefix, "client.key");
+    byte[] certificate = pemFile(config, signalPrefix, "client.certificate");
     return privateKey == null || certificate == null ? null : new byte[][] {privateKey, certificate};
   }
 
-  private static byte[] pemFile(TracerConfig config, String suffix) {
-    String key = keyFor(config, suffix);
+  private static byte[] pemFile(TracerConfig config, String signalPrefix, String suffix) {
+    String key = keyFor(config, signalPrefix, suffix);
     String path = config.getString(key);
     if (path == null) {
       return null;
@@ -205,13 +199,16 @@ final class OtlpExporterFactory {
     }
   }
 
-  /** Per file the traces-specific key is read when it is set, as the OpenTelemetry SDK does. */
-  private static String keyFor(TracerConfig config, String suffix) {
-    return config.getString(TRACES + suffix) != null ? TRACES + suffix : GENERIC + suffix;
+  /** Per file the signal-specific key is read when it is set, as the OpenTelemetry SDK does. */
+  private static String keyFor(TracerConfig config, String signalPrefix, String suffix) {
+    return config.getString(signalPrefix + suffix) != null ? signalPrefix + suffix : GENERIC + suffix;
   }
 
-  /** Read once, validated, shared by both protocols' builders (which have no common type). */
-  private static final class Settings {
+  /**
+   * Read once, validated, shared by both protocols' builders (which have no common type) and by both signals:
+   * {@code otel.exporter.otlp.<signal>.*} wins over {@code otel.exporter.otlp.*}.
+   */
+  static final class Settings {
     final boolean http;
     final String endpoint;
     final long timeoutMillis;
@@ -221,15 +218,26 @@ final class OtlpExporterFactory {
     final byte[][] clientKeyAndCertificate;
     final boolean retryDisabled;
 
-    Settings(TracerConfig config, boolean http, String endpoint) {
+    private Settings(TracerConfig config, String signalPrefix, boolean http, String endpoint) {
       this.http = http;
       this.endpoint = endpoint;
-      this.timeoutMillis = timeoutMillis(config);
-      this.compression = compression(config);
-      this.headers = headers(config);
-      this.trustedCertificates = pemFile(config, "certificate");
-      this.clientKeyAndCertificate = clientKeyAndCertificate(config);
+      this.timeoutMillis = timeoutMillis(config, signalPrefix);
+      this.compression = compression(config, signalPrefix);
+      this.headers = headers(config, signalPrefix);
+      this.trustedCertificates = pemFile(config, signalPrefix, "certificate");
+      this.clientKeyAndCertificate = clientKeyAndCertificate(config, signalPrefix);
       this.retryDisabled = config.getBoolean("otel.java.exporter.otlp.retry.disabled", false);
+    }
+
+    /** @param signal {@code traces} or {@code metrics}: the specific keys' infix and the HTTP path's last part */
+    static Settings read(TracerConfig config, String signal) {
+      String signalPrefix = GENERIC + signal + ".";
+      String protocol = config.getOneOf(signalPrefix + "protocol", null, PROTOCOLS);
+      if (protocol == null) {
+        protocol = config.getOneOf(GENERIC + "protocol", HTTP_PROTOBUF, PROTOCOLS);
+      }
+      boolean http = HTTP_PROTOBUF.equals(protocol);
+      return new Settings(config, signalPrefix, http, endpoint(config, signalPrefix, "v1/" + signal, http));
     }
   }
 }

@@ -7,13 +7,19 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.tracer.agent.protection.CircuitBreakerGuard;
+import io.tracer.agent.protection.CircuitBreakerMetrics;
+import io.tracer.agent.protection.CircuitBreakerSettings;
+import io.tracer.agent.runtime.RuntimeMetrics;
 import io.tracer.instrumentation.api.config.TracerConfig;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
  * Builds the agent's OpenTelemetry SDK by hand from the configuration, once, in premain: resource, sampler,
- * propagators, span limits and one batch pipeline per exporter. No autoconfigure module: its errors would be
+ * propagators, span limits, one batch pipeline per exporter, the circuit breaker, and the metrics when an exporter
+ * is named for them. No autoconfigure module: its errors would be
  * exceptions, and its service loading costs start-up time.
  */
 public final class TracerSdkFactory {
@@ -37,10 +43,15 @@ public final class TracerSdkFactory {
     // with no exporter nothing could be kept, and the spans would be recorded for nothing
     KeepSettings keep = KeepSettings.from(config);
     boolean keeping = keep.enabled() && !exporters.isEmpty();
+    Sampler sampler = SamplerFactory.create(config, clock, resource.getAttribute(TracerResource.SERVICE_NAME), keeping);
+    CircuitBreakerGuard breaker = CircuitBreakerGuard.start(CircuitBreakerSettings.from(config), diagnostics);
+    if (breaker != null) {
+      sampler = new CircuitBreakerSampler(sampler, breaker.breaker());
+    }
     SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder()
         .setClock(clock)
         .setResource(resource)
-        .setSampler(SamplerFactory.create(config, clock, resource.getAttribute(TracerResource.SERVICE_NAME), keeping))
+        .setSampler(sampler)
         .setSpanLimits(spanLimits(config))
         .addSpanProcessor(new CorrelationIdSpanProcessor());
     if (!exporters.isEmpty()) {
@@ -53,7 +64,21 @@ public final class TracerSdkFactory {
     SdkTracerProvider provider = tracerProvider.build();
     ContextPropagators propagators = PropagatorFactory.create(config);
     long shutdownTimeout = config.getDurationMillis(TracerSdk.SHUTDOWN_TIMEOUT_KEY, 5000);
-    return new TracerSdk(provider, new TracingOpenTelemetry(provider, propagators), shutdownTimeout, diagnostics);
+    MetricsSettings metrics = MetricsSettings.from(config);
+    MeterSdk meterSdk = metrics.enabled() ? meterSdk(metrics, config, resource, diagnostics, clock, breaker) : null;
+    return new TracerSdk(provider, new TracingOpenTelemetry(provider, propagators), meterSdk, breaker,
+        shutdownTimeout, diagnostics);
+  }
+
+  /** The runtime and breaker metrics are the agent's own: instrumentation scope {@code io.tracer.agent}. */
+  private static MeterSdk meterSdk(MetricsSettings metrics, TracerConfig config, Resource resource,
+      PrintStream console, Clock clock, CircuitBreakerGuard breaker) {
+    MeterSdk meterSdk = MeterSdkFactory.create(metrics, config, resource, console, clock);
+    RuntimeMetrics.register(meterSdk.meterProvider().get("io.tracer.runtime"));
+    if (breaker != null) {
+      CircuitBreakerMetrics.register(meterSdk.meterProvider().get("io.tracer.agent"), breaker.breaker());
+    }
+    return meterSdk;
   }
 
   /** {@code otel.span.*} wins over the general {@code otel.attribute.*}, as in the specification. */

@@ -2,6 +2,7 @@ package io.tracer.instrumentation.api.http;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.impl.InstrumentationUtil;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -30,12 +31,15 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
 
   static final String NO_PROPAGATION_HOSTS_KEY = "otel.http.client.no-propagation-hosts";
 
-  private static final ContextKey<Boolean> IN_CLIENT_REQUEST = ContextKey.named("io.tracer.http-client-request");
+  /** Its value is {@link Boolean#TRUE}, or the request's {@link HttpClientDurations.Start} while metrics are on. */
+  private static final ContextKey<Object> IN_CLIENT_REQUEST = ContextKey.named("io.tracer.http-client-request");
 
   private final ClientExchangeAccessor<REQUEST, RESPONSE> accessor;
   private final Tracer tracer;
   private final UrlSanitizer urlSanitizer;
   private final HostMatcher noPropagationHosts;
+  /** {@code null} while metrics are off. */
+  private final HttpClientDurations durations;
 
   public HttpClientTracer(String moduleName, ClientExchangeAccessor<REQUEST, RESPONSE> accessor) {
     this.accessor = accessor;
@@ -44,6 +48,9 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
     this.urlSanitizer = new UrlSanitizer(QueryRedactor.configured(config));
     this.noPropagationHosts =
         new HostMatcher(config.getList(NO_PROPAGATION_HOSTS_KEY, Collections.<String>emptyList()));
+    Meter meter = AgentServices.meter(moduleName);
+    // not even the class is loaded while metrics are off
+    this.durations = meter == null ? null : HttpClientDurations.create(meter);
   }
 
   /** Whether {@code context} is already inside an HTTP client span: a nested client adds neither span nor headers. */
@@ -64,12 +71,13 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
     }
     String method = accessor.method(request);
     boolean knownMethod = HttpMethods.isKnown(method);
+    String methodAttribute = knownMethod ? method : HttpMethods.OTHER;
     Span span = tracer.spanBuilder(knownMethod ? method : "HTTP")
         .setSpanKind(SpanKind.CLIENT)
         .setParent(parent)
         .startSpan();
     if (span.isRecording()) {
-      span.setAttribute(METHOD, knownMethod ? method : HttpMethods.OTHER);
+      span.setAttribute(METHOD, methodAttribute);
       if (!knownMethod && method != null) {
         span.setAttribute(METHOD_ORIGINAL, method);
       }
@@ -86,16 +94,26 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
         span.setAttribute(SERVER_PORT, (long) port);
       }
     }
-    return parent.with(span).with(IN_CLIENT_REQUEST, Boolean.TRUE);
+    Object marker = durations == null ? Boolean.TRUE
+        : HttpClientDurations.started(methodAttribute, accessor.serverAddress(request),
+            accessor.serverPort(request));
+    return parent.with(span).with(IN_CLIENT_REQUEST, marker);
   }
 
   /** For libraries that may change the method after the request started (HttpURLConnection turns GET into POST). */
   public void refreshMethod(Context context, REQUEST request) {
     Span span = Span.fromContext(context);
     String method = accessor.method(request);
-    if (span.isRecording() && HttpMethods.isKnown(method)) {
+    if (!HttpMethods.isKnown(method)) {
+      return;
+    }
+    if (span.isRecording()) {
       span.updateName(method);
       span.setAttribute(METHOD, method);
+    }
+    Object marker = context.get(IN_CLIENT_REQUEST);
+    if (durations != null && marker instanceof HttpClientDurations.Start) {
+      ((HttpClientDurations.Start) marker).method = method;
     }
   }
 
@@ -116,30 +134,33 @@ public final class HttpClientTracer<REQUEST, RESPONSE> {
    * status code names the error when there is one, else the exception's class.
    */
   public void end(Context context, RESPONSE response, Throwable error) {
-    Span span = Span.fromContext(context);
     int status = response == null ? 0 : accessor.statusCode(response);
-    endWithStatus(span, status, error);
+    endWithStatus(context, status, error);
   }
 
   /** For libraries whose status code is read apart from a response object; {@code 0} when there is none. */
   public void endWithStatus(Context context, int status, Throwable error) {
-    endWithStatus(Span.fromContext(context), status, error);
-  }
-
-  private static void endWithStatus(Span span, int status, Throwable error) {
+    Span span = Span.fromContext(context);
     if (status > 0) {
       span.setAttribute(STATUS_CODE, (long) status);
     }
     if (error != null) {
       span.recordException(error);
     }
+    String errorType = null;
     if (status >= 400) {
+      errorType = Integer.toString(status);
       span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, Integer.toString(status));
+      span.setAttribute(ERROR_TYPE, errorType);
     } else if (error != null) {
+      errorType = error.getClass().getName();
       span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, error.getClass().getName());
+      span.setAttribute(ERROR_TYPE, errorType);
     }
     span.end();
+    Object marker = context.get(IN_CLIENT_REQUEST);
+    if (durations != null && marker instanceof HttpClientDurations.Start) {
+      durations.ended((HttpClientDurations.Start) marker, status, errorType);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.tracer.instrumentation.api.http;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -47,6 +48,8 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
   private final CorrelationId correlationId;
   /** The response header that carries the trace id back to the caller; {@code null} when off. */
   private final String traceIdResponseHeader;
+  /** {@code null} while metrics are off. */
+  private final HttpServerDurations durations;
 
   public HttpServerTracer(String moduleName, ServerExchangeAccessor<REQUEST, RESPONSE> accessor) {
     this.accessor = accessor;
@@ -57,6 +60,9 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     this.queryRedactor = QueryRedactor.configured(config);
     this.correlationId = CorrelationId.configured(config);
     this.traceIdResponseHeader = traceIdResponseHeader(config);
+    Meter meter = AgentServices.meter(moduleName);
+    // not even the class is loaded while metrics are off
+    this.durations = meter == null ? null : HttpServerDurations.create(meter);
   }
 
   public boolean isIgnored(REQUEST request) {
@@ -74,11 +80,13 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
     String method = accessor.method(request);
     boolean knownMethod = HttpMethods.isKnown(method);
     String route = accessor.route(request);
+    String methodAttribute = knownMethod ? method : HttpMethods.OTHER;
+    String scheme = accessor.scheme(request);
     SpanBuilder builder = tracer.spanBuilder(spanName(knownMethod ? method : "HTTP", route))
         .setSpanKind(SpanKind.SERVER)
         .setParent(parent)
-        .setAttribute(METHOD, knownMethod ? method : HttpMethods.OTHER)
-        .setAttribute(SCHEME, accessor.scheme(request))
+        .setAttribute(METHOD, methodAttribute)
+        .setAttribute(SCHEME, scheme)
         .setAttribute(PATH, accessor.path(request))
         .setAttribute(SERVER_ADDRESS, accessor.serverAddress(request))
         .setAttribute(SERVER_PORT, (long) accessor.serverPort(request))
@@ -106,7 +114,8 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
       // an unsampled trace reaches no backend: its id would be of no use in a bug report
       accessor.setResponseHeader(response, traceIdResponseHeader, span.getSpanContext().getTraceId());
     }
-    return parent.with(span);
+    Context context = parent.with(span);
+    return durations == null ? context : durations.started(context, methodAttribute, scheme, route);
   }
 
   /**
@@ -120,22 +129,28 @@ public final class HttpServerTracer<REQUEST, RESPONSE> {
       span.updateName(spanName(HttpMethods.isKnown(method) ? method : "HTTP", route));
     }
     int status = response == null ? 0 : accessor.statusCode(response);
+    String errorType = null;
     if (thrown != null) {
       // the container turns an escaping exception into a 500 after we have returned
       if (status < 400) {
         status = 500;
       }
+      errorType = thrown.getClass().getName();
       span.recordException(thrown);
       span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
+      span.setAttribute(ERROR_TYPE, errorType);
     } else if (status >= 500) {
+      errorType = Integer.toString(status);
       span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, Integer.toString(status));
+      span.setAttribute(ERROR_TYPE, errorType);
     }
     if (status > 0) {
       span.setAttribute(STATUS_CODE, (long) status);
     }
     span.end();
+    if (durations != null) {
+      durations.ended(context, route, status, errorType);
+    }
   }
 
   /** Marks an async request that timed out or failed; the span still ends on completion. */
