@@ -32,6 +32,7 @@ public final class TracerInstaller {
         return;
       }
       AgentLog.enableDebug(config.getBoolean("otel.tracer.debug", false));
+      OpenTelemetryJavaagentCheck.warnIfAttachedBefore(System.getenv(), System.getProperties());
       TracerSdk sdk = TracerSdkFactory.create(config);
       AgentServices.initialize(config, sdk.openTelemetry(), sdk.meterProvider());
       Runtime.getRuntime().addShutdownHook(new Thread(new SdkShutdown(sdk), "tracer-shutdown"));

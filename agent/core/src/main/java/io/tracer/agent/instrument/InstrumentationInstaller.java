@@ -73,7 +73,8 @@ public final class InstrumentationInstaller {
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
         .with(new FailureListener())
-        .ignore(new AgentOwnClasses(agentLoaderIgnored ? agentLoader : null));
+        .ignore(new AgentOwnClasses(agentLoaderIgnored ? agentLoader : null))
+        .or(new OpenTelemetryJavaagentClasses());
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceBindings bindings = new AdviceBindings(new AgentBuilder.Transformer.ForAdvice(dispatch).include(agentLoader));

@@ -2,6 +2,7 @@ package io.tracer.agent.instrument;
 
 import io.tracer.bootstrap.AdviceLinker;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
@@ -40,11 +41,17 @@ final class ModuleAdviceLinker implements AdviceLinker {
     return null;
   }
 
-  /** The loaders of one module, one per application class loader that uses it. */
+  /**
+   * The loaders of one module, one per application class loader that uses it. A module loader holds its
+   * application loader strongly (the JVM keeps every loader whose classes a loader's classes resolved), so the
+   * map holds it weakly too: a strong value would keep its own weak key, and every redeployed application,
+   * alive. What keeps a module loader alive is the application itself: its linked call sites point at the
+   * module's advice classes.
+   */
   private final class ModuleLoaders {
     final String modulePackage;
     private final boolean seesApplicationApi;
-    private final Map<ClassLoader, ModuleClassLoader> byApplicationLoader = new WeakHashMap<>();
+    private final Map<ClassLoader, WeakReference<ModuleClassLoader>> byApplicationLoader = new WeakHashMap<>();
     private ModuleClassLoader forBootstrapTypes;
 
     ModuleLoaders(String modulePackage, boolean seesApplicationApi) {
@@ -59,10 +66,11 @@ final class ModuleAdviceLinker implements AdviceLinker {
         }
         return forBootstrapTypes;
       }
-      ModuleClassLoader loader = byApplicationLoader.get(applicationLoader);
+      WeakReference<ModuleClassLoader> cached = byApplicationLoader.get(applicationLoader);
+      ModuleClassLoader loader = cached == null ? null : cached.get();
       if (loader == null) {
         loader = new ModuleClassLoader(agentLoader, modulePackage, applicationLoader, seesApplicationApi);
-        byApplicationLoader.put(applicationLoader, loader);
+        byApplicationLoader.put(applicationLoader, new WeakReference<>(loader));
       }
       return loader;
     }
