@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
+import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -20,7 +21,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Apache HttpClient 4.3+ ({@code org.apache.http}) and 5.x ({@code org.apache.hc.client5}), classic and (5.x) async:
  * every {@code execute} overload of a {@code CloseableHttpClient} or {@code CloseableHttpAsyncClient} ends in its
  * {@code doExecute}, which sees one logical request (redirects and retries run inside it). A client decorating
- * another makes one span, not two.
+ * another makes one span, not two. HttpClient 4.2 and older, before {@code CloseableHttpClient}, stay
+ * uninstrumented.
  */
 public final class ApacheHttpClientModule implements InstrumentationModule {
 
@@ -39,7 +41,11 @@ public final class ApacheHttpClientModule implements InstrumentationModule {
         new ClientInstrumentation("org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
             "org.apache.hc.core5.http.HttpHost", 3, "io.tracer.instrumentation.apachehttpclient.v5.DoExecuteAdvice"),
         new ClientInstrumentation("org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient",
-            "org.apache.hc.core5.http.HttpHost", 6, "io.tracer.instrumentation.apachehttpclient.v5.AsyncDoExecuteAdvice"));
+            "org.apache.hc.core5.http.HttpHost", 6, "io.tracer.instrumentation.apachehttpclient.v5.AsyncDoExecuteAdvice"),
+        new UnsupportedVersionReport("org.apache.http.impl.client.AbstractHttpClient",
+            named("org.apache.http.impl.client.AbstractHttpClient").and(not(hasSuperType(
+                named("org.apache.http.impl.client.CloseableHttpClient")))),
+            "Apache HttpClient: 4.2 or older (no CloseableHttpClient) is not supported: left uninstrumented"));
   }
 
   /** The same entry point, {@code doExecute(HttpHost, ...)}, in either major version and either kind of client. */

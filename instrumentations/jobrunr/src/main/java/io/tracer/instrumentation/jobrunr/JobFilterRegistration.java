@@ -41,8 +41,10 @@ final class JobFilterRegistration {
       JobServerFilter.class.getMethod("onFailedAfterRetries", Job.class);
       return true;
     } catch (NoSuchMethodException e) {
-      AgentLog.once("jobrunr-unsupported",
-          "JobRunr jobs are not traced: this JobRunr has no onProcessingFailed job filter hook (6.1 or newer has)");
+      if (AgentLog.isDebugEnabled()) {
+        AgentLog.once("jobrunr-unsupported", "debug: JobRunr: this version (before 6.1: no onProcessingFailed job"
+            + " filter hook) is not supported: left uninstrumented");
+      }
       return false;
     }
   }

@@ -1,13 +1,16 @@
 package io.tracer.instrumentation.log4j2;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
+import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -17,7 +20,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Log4j 2: the context data of every event (what {@code %X{trace_id}} and JSON layouts print) gets the trace ids
  * where Log4j collects it, in its {@code ContextDataInjector}s; events at the configured level become span events
  * where a core logger takes a record it has enabled. Log4j's own extension point, a {@code ContextDataProvider}, is
- * found by {@code ServiceLoader} on the application's class path, where this module's classes are not.
+ * found by {@code ServiceLoader} on the application's class path, where this module's classes are not. Log4j 2.6
+ * and older, without context data, stay uninstrumented.
  */
 public final class Log4j2Module implements InstrumentationModule {
 
@@ -49,7 +53,10 @@ public final class Log4j2Module implements InstrumentationModule {
             binder.bind(named("log").and(takesArguments(6)).and(takesArgument(3, StackTraceElement.class)),
                 PACKAGE + "LocatedLogAdvice");
           }
-        });
+        },
+        new UnsupportedVersionReport(CORE + "impl.Log4jLogEvent",
+            named(CORE + "impl.Log4jLogEvent").and(not(declaresMethod(named("getContextData")))),
+            "Log4j 2: this version (2.6 or older: no context data) is not supported: left uninstrumented"));
   }
 
   /** Log4j core types, behind the gate of its context data injectors (2.7+). */

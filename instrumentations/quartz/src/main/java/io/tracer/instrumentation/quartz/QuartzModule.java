@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
+import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -20,6 +21,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Quartz 2.x jobs: a span around each {@code Job.execute}, and the trace context of the code that schedules a
  * trigger stored in the trigger's data (so it survives a JDBC job store and runs on any node of a cluster).
+ * Quartz 1.x (no {@code JobKey}, a {@code JobDetail} class) stays uninstrumented.
  */
 public final class QuartzModule implements InstrumentationModule {
 
@@ -33,7 +35,9 @@ public final class QuartzModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new JobInstrumentation(), new JobStoreInstrumentation());
+    return Arrays.asList(new JobInstrumentation(), new JobStoreInstrumentation(),
+        new UnsupportedVersionReport("org.quartz.Job", named("org.quartz.JobDetail").and(not(isInterface())),
+            "Quartz: this version (1.x) is not supported: left uninstrumented"));
   }
 
   /** Every job class's {@code execute(JobExecutionContext)}. */

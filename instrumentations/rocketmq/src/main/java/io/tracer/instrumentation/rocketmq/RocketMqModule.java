@@ -17,7 +17,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The RocketMQ remoting client ({@code rocketmq-client} 4.9 and 5.x). Producers get the library's own
+ * The RocketMQ remoting client ({@code rocketmq-client} 4.8, 4.9 and 5.x). Producers get the library's own
  * {@code SendMessageHook} at construction; the listener of every push consumer is wrapped where the consume
  * service receives it, so the listener runs inside its CONSUMER span and its exceptions are seen; lite pull
  * consumers' polls are advised directly, and transaction listeners wrapped where the producer fetches them.

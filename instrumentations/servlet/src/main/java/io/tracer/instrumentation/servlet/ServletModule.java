@@ -1,5 +1,6 @@
 package io.tracer.instrumentation.servlet;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -12,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
 import io.tracer.instrumentation.api.TypeInstrumentation;
+import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -19,7 +21,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Incoming HTTP requests of any servlet container, through the Servlet API only: {@code Servlet.service} and
- * {@code Filter.doFilter} of javax.servlet 3.0+ and jakarta.servlet 5+.
+ * {@code Filter.doFilter} of javax.servlet 3.0+ and jakarta.servlet 5+. Servlet 2.5 and older containers (no
+ * {@code AsyncContext}) stay uninstrumented.
  */
 public final class ServletModule implements InstrumentationModule {
 
@@ -34,7 +37,10 @@ public final class ServletModule implements InstrumentationModule {
         new ServletApiInstrumentation("javax.servlet", "javax.servlet.AsyncContext",
             "io.tracer.instrumentation.servlet.javax.JavaxServletAdvice"),
         new ServletApiInstrumentation("jakarta.servlet", "jakarta.servlet.http.HttpServletMapping",
-            "io.tracer.instrumentation.servlet.jakarta.JakartaServletAdvice"));
+            "io.tracer.instrumentation.servlet.jakarta.JakartaServletAdvice"),
+        new UnsupportedVersionReport("javax.servlet.Servlet",
+            named("javax.servlet.ServletRequest").and(not(declaresMethod(named("getAsyncContext")))),
+            "Servlet: javax.servlet 2.5 or older (no AsyncContext) is not supported: left uninstrumented"));
   }
 
   /** The same two entry points in either package of the Servlet API. */
