@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the operator is told about spans one exporter lost: the first loss at once, with its reason and the endpoint;
- * while losses continue, at most one summary a minute; one line when export works again. However many spans or
- * batches fail, stderr gets a handful of lines, never one per span or per batch.
+ * while losses continue, at most one summary a minute; one line when export works again. Losses that come and go
+ * (a queue that overflows at every burst while each export succeeds) start no new line within a minute of the
+ * last one: they wait for the next summary. However many spans or batches fail, stderr gets a handful of lines,
+ * never one per span, per batch or per burst.
  *
  * <p>Called from the export worker and the HTTP client's threads, never from the application's, so a plain monitor
  * is enough.
@@ -25,6 +27,9 @@ final class ExportLossLog {
   private final Clock clock;
 
   private boolean losing;
+  /** Whether the current loss episode's first line was printed, so that its end is told too. */
+  private boolean episodeTold;
+  private boolean anyLine;
   private long lossStartedEpochNanos;
   private long lostInEpisode;
   private long lostSinceLastLine;
@@ -50,10 +55,18 @@ final class ExportLossLog {
       losing = true;
       lossStartedEpochNanos = clock.now();
       lostInEpisode = spans;
-      lostSinceLastLine = 0;
-      lastLineNanos = clock.nanoTime();
-      out.println("[tracer] lost " + spans + " span" + plural(spans) + " for " + endpoint + " because " + reason
-          + "; further losses are summarized at most once a minute");
+      boolean lineDue = !anyLine || clock.nanoTime() - lastLineNanos >= SUMMARY_INTERVAL_NANOS;
+      // losses of earlier, untold episodes are still to be told: a summary carries them and this one
+      episodeTold = lineDue && lostSinceLastLine == 0;
+      if (episodeTold) {
+        print("[tracer] lost " + spans + " span" + plural(spans) + " for " + endpoint + " because " + reason
+            + "; further losses are summarized at most once a minute");
+      } else {
+        lostSinceLastLine += spans;
+        if (lineDue) {
+          summarize();
+        }
+      }
       return;
     }
     lostInEpisode += spans;
@@ -69,21 +82,28 @@ final class ExportLossLog {
       return;
     }
     losing = false;
-    out.println("[tracer] export to " + endpoint + " works again; " + lostInEpisode + " span"
-        + plural(lostInEpisode) + " lost since " + timeOfDay(lossStartedEpochNanos));
+    if (episodeTold) {
+      print("[tracer] export to " + endpoint + " works again; " + lostInEpisode + " span"
+          + plural(lostInEpisode) + " lost since " + timeOfDay(lossStartedEpochNanos));
+    }
   }
 
   /** At shutdown: losses not yet told are told now. */
   synchronized void close() {
-    if (losing && lostSinceLastLine > 0) {
+    if (lostSinceLastLine > 0) {
       summarize();
     }
   }
 
   private void summarize() {
-    out.println("[tracer] " + lostSinceLastLine + " more span" + plural(lostSinceLastLine) + " lost for " + endpoint
+    print("[tracer] " + lostSinceLastLine + " more span" + plural(lostSinceLastLine) + " lost for " + endpoint
         + " since " + timeOfDay(lastLineEpochNanos()) + ", last because " + lastReason);
     lostSinceLastLine = 0;
+  }
+
+  private void print(String line) {
+    out.println(line);
+    anyLine = true;
     lastLineNanos = clock.nanoTime();
   }
 

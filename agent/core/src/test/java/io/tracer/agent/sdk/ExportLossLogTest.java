@@ -81,14 +81,35 @@ class ExportLossLogTest {
   }
 
   @Test
-  void aNewEpisodeAfterRecoveryIsToldAgain() {
+  void aNewEpisodeAMinuteAfterTheLastLineIsToldAgain() {
     log.lost(1, "export failed: HTTP 503");
     log.delivered();
+    clock.advance(Duration.ofSeconds(61));
     log.lost(2, "export failed: HTTP 502");
 
     assertEquals(3, lines().size(), lines().toString());
     assertEquals("[tracer] lost 2 spans for " + ENDPOINT + " because export failed: HTTP 502; further losses are "
         + "summarized at most once a minute", lines().get(2));
+  }
+
+  @Test
+  void lossesThatComeAndGoAreSummarizedOnceAMinute() {
+    // a queue that overflows at every burst while every export succeeds, twice a second for two minutes
+    for (int burst = 0; burst < 240; burst++) {
+      log.lost(100, "the export queue was full");
+      log.delivered();
+      clock.advance(Duration.ofMillis(500));
+    }
+    log.close();
+
+    List<String> lines = lines();
+    assertEquals(4, lines.size(), lines.toString());
+    assertEquals("[tracer] lost 100 spans for " + ENDPOINT + " because the export queue was full; further losses are "
+        + "summarized at most once a minute", lines.get(0));
+    assertEquals("[tracer] export to " + ENDPOINT + " works again; 100 spans lost since " + timeOfDay(START),
+        lines.get(1));
+    long told = lines.stream().skip(2).mapToLong(line -> Long.parseLong(line.split(" ")[1])).sum();
+    assertEquals(239 * 100, told, lines.toString());
   }
 
   @Test
