@@ -85,6 +85,7 @@ final class ExportLossLog {
     if (episodeTold) {
       print("[tracer] export to " + endpoint + " works again; " + lostInEpisode + " span"
           + plural(lostInEpisode) + " lost since " + timeOfDay(lossStartedEpochNanos));
+      lostSinceLastLine = 0;
     }
   }
 
