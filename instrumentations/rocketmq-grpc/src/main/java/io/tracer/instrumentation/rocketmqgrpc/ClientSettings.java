@@ -1,6 +1,7 @@
 package io.tracer.instrumentation.rocketmqgrpc;
 
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import java.lang.reflect.Method;
 import org.apache.rocketmq.client.apis.ClientConfiguration;
 
@@ -39,7 +40,7 @@ final class ClientSettings {
     }
     String namespace = namespace(configuration);
     if (namespace != null) {
-      span.setAttribute(MessageAttributes.NAMESPACE, namespace);
+      span.setAttribute(RocketMqAttributes.NAMESPACE, namespace);
     }
     String endpoints = configuration.getEndpoints();
     if (endpoints == null || endpoints.isEmpty()) {
@@ -53,12 +54,12 @@ final class ClientSettings {
     }
     int colon = first.lastIndexOf(':');
     if (colon <= 0) {
-      span.setAttribute(MessageAttributes.SERVER_ADDRESS, first);
+      span.setAttribute(RocketMqAttributes.SERVER_ADDRESS, first);
       return;
     }
-    span.setAttribute(MessageAttributes.SERVER_ADDRESS, first.substring(0, colon));
+    span.setAttribute(RocketMqAttributes.SERVER_ADDRESS, first.substring(0, colon));
     try {
-      span.setAttribute(MessageAttributes.SERVER_PORT, Long.parseLong(first.substring(colon + 1)));
+      span.setAttribute(RocketMqAttributes.SERVER_PORT, Long.parseLong(first.substring(colon + 1)));
     } catch (NumberFormatException notAPort) {
       // the address alone is still right
     }

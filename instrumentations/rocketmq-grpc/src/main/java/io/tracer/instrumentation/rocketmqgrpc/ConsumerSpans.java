@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import org.apache.rocketmq.client.apis.ClientConfiguration;
 import org.apache.rocketmq.client.apis.message.MessageView;
 
@@ -40,14 +41,14 @@ final class ConsumerSpans {
       SpanBuilder builder = TRACER.spanBuilder("process " + topic)
           .setSpanKind(SpanKind.CONSUMER)
           .setParent(parent)
-          .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-          .setAttribute(MessageAttributes.DESTINATION, topic)
-          .setAttribute(MessageAttributes.OPERATION_TYPE, "process")
-          .setAttribute(MessageAttributes.OPERATION_NAME, "process")
-          .setAttribute(MessageAttributes.MESSAGE_ID, String.valueOf(message.getMessageId()))
-          .setAttribute(MessageAttributes.RECONSUME_TIMES, (long) Math.max(0, message.getDeliveryAttempt() - 1));
+          .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+          .setAttribute(RocketMqAttributes.DESTINATION, topic)
+          .setAttribute(RocketMqAttributes.OPERATION_TYPE, "process")
+          .setAttribute(RocketMqAttributes.OPERATION_NAME, "process")
+          .setAttribute(RocketMqAttributes.MESSAGE_ID, String.valueOf(message.getMessageId()))
+          .setAttribute(RocketMqAttributes.RECONSUME_TIMES, (long) Math.max(0, message.getDeliveryAttempt() - 1));
       if (consumerGroup != null) {
-        builder.setAttribute(MessageAttributes.CONSUMER_GROUP, consumerGroup);
+        builder.setAttribute(RocketMqAttributes.CONSUMER_GROUP, consumerGroup);
       }
       ClientSettings.describe(builder, configuration);
       Span span = builder.startSpan();
@@ -67,7 +68,7 @@ final class ConsumerSpans {
     for (MessageView message : messages) {
       SpanContext producer = Span.fromContext(PropertiesCarrier.extract(message.getProperties())).getSpanContext();
       if (producer.isValid()) {
-        builder.addLink(producer, Attributes.of(MessageAttributes.MESSAGE_ID, String.valueOf(message.getMessageId())));
+        builder.addLink(producer, Attributes.of(RocketMqAttributes.MESSAGE_ID, String.valueOf(message.getMessageId())));
       }
     }
   }

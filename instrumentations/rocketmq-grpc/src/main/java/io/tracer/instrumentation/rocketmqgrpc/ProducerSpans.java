@@ -8,6 +8,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import org.apache.rocketmq.client.apis.ClientConfiguration;
 import org.apache.rocketmq.client.apis.message.Message;
 
@@ -36,11 +37,11 @@ final class ProducerSpans {
       SpanBuilder builder = TRACER.spanBuilder("send " + topic)
           .setSpanKind(SpanKind.PRODUCER)
           .setParent(parent)
-          .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-          .setAttribute(MessageAttributes.DESTINATION, topic)
-          .setAttribute(MessageAttributes.OPERATION_TYPE, "send")
-          .setAttribute(MessageAttributes.OPERATION_NAME, "send")
-          .setAttribute(MessageAttributes.MESSAGE_TYPE, messageType(message, transactional));
+          .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+          .setAttribute(RocketMqAttributes.DESTINATION, topic)
+          .setAttribute(RocketMqAttributes.OPERATION_TYPE, "send")
+          .setAttribute(RocketMqAttributes.OPERATION_NAME, "send")
+          .setAttribute(RocketMqAttributes.MESSAGE_TYPE, messageType(message, transactional));
       ClientSettings.describe(builder, configuration);
       Span span = builder.startSpan();
       if (span.isRecording()) {

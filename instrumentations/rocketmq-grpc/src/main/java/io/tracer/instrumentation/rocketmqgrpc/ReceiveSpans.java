@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +61,13 @@ final class ReceiveSpans implements BiConsumer<List<MessageView>, Throwable> {
           .setSpanKind(SpanKind.CONSUMER)
           .setParent(parent)
           .setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS)
-          .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-          .setAttribute(MessageAttributes.DESTINATION, topic)
-          .setAttribute(MessageAttributes.OPERATION_TYPE, "receive")
-          .setAttribute(MessageAttributes.OPERATION_NAME, "receive")
-          .setAttribute(MessageAttributes.BATCH_COUNT, (long) messages.size());
+          .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+          .setAttribute(RocketMqAttributes.DESTINATION, topic)
+          .setAttribute(RocketMqAttributes.OPERATION_TYPE, "receive")
+          .setAttribute(RocketMqAttributes.OPERATION_NAME, "receive")
+          .setAttribute(RocketMqAttributes.BATCH_COUNT, (long) messages.size());
       if (consumerGroup != null) {
-        builder.setAttribute(MessageAttributes.CONSUMER_GROUP, consumerGroup);
+        builder.setAttribute(RocketMqAttributes.CONSUMER_GROUP, consumerGroup);
       }
       ClientSettings.describe(builder, configuration);
       ConsumerSpans.link(builder, messages);

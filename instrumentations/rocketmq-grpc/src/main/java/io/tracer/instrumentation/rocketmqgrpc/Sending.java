@@ -3,6 +3,7 @@ package io.tracer.instrumentation.rocketmqgrpc;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.tracer.instrumentation.api.AgentLog;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
@@ -31,7 +32,7 @@ final class Sending implements BiConsumer<SendReceipt, Throwable> {
       if (failure != null) {
         MessageAttributes.recordError(span, unwrap(failure));
       } else if (receipt != null && receipt.getMessageId() != null) {
-        span.setAttribute(MessageAttributes.MESSAGE_ID, receipt.getMessageId().toString());
+        span.setAttribute(RocketMqAttributes.MESSAGE_ID, receipt.getMessageId().toString());
       }
       span.end();
     } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.impl.consumer.DefaultMQPushConsumerImpl;
@@ -44,15 +45,15 @@ final class ConsumerSpans {
       }
       SpanBuilder builder = TRACER.spanBuilder("process " + topic)
           .setSpanKind(SpanKind.CONSUMER)
-          .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-          .setAttribute(MessageAttributes.DESTINATION, topic)
-          .setAttribute(MessageAttributes.OPERATION_TYPE, "process")
-          .setAttribute(MessageAttributes.OPERATION_NAME, "process");
+          .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+          .setAttribute(RocketMqAttributes.DESTINATION, topic)
+          .setAttribute(RocketMqAttributes.OPERATION_TYPE, "process")
+          .setAttribute(RocketMqAttributes.OPERATION_NAME, "process");
       Context parent = Context.root();
       if (messages.size() == 1) {
         parent = MessageCarrier.extract(first);
       } else {
-        builder.setAttribute(MessageAttributes.BATCH_COUNT, (long) messages.size());
+        builder.setAttribute(RocketMqAttributes.BATCH_COUNT, (long) messages.size());
         link(builder, messages);
       }
       Span span = builder.setParent(parent).startSpan();
@@ -72,7 +73,7 @@ final class ConsumerSpans {
     for (MessageExt message : messages) {
       SpanContext producer = Span.fromContext(MessageCarrier.extract(message)).getSpanContext();
       if (producer.isValid()) {
-        builder.addLink(producer, Attributes.of(MessageAttributes.MESSAGE_ID, message.getMsgId()));
+        builder.addLink(producer, Attributes.of(RocketMqAttributes.MESSAGE_ID, message.getMsgId()));
       }
     }
   }
@@ -81,17 +82,17 @@ final class ConsumerSpans {
     DefaultMQPushConsumer settings = consumer.getDefaultMQPushConsumer();
     String namespace = settings.getNamespace();
     if (namespace != null && !namespace.isEmpty()) {
-      span.setAttribute(MessageAttributes.NAMESPACE, namespace);
+      span.setAttribute(RocketMqAttributes.NAMESPACE, namespace);
     }
-    span.setAttribute(MessageAttributes.CONSUMER_GROUP, Topics.withoutNamespace(settings.getConsumerGroup(), namespace));
+    span.setAttribute(RocketMqAttributes.CONSUMER_GROUP, Topics.withoutNamespace(settings.getConsumerGroup(), namespace));
     if (queue != null) {
-      span.setAttribute(MessageAttributes.PARTITION, String.valueOf(queue.getQueueId()));
+      span.setAttribute(RocketMqAttributes.PARTITION, String.valueOf(queue.getQueueId()));
     }
     MessageExt first = messages.get(0);
     MessageAttributes.addBroker(span, first);
     if (messages.size() == 1) {
-      span.setAttribute(MessageAttributes.MESSAGE_ID, first.getMsgId());
-      span.setAttribute(MessageAttributes.RECONSUME_TIMES, (long) first.getReconsumeTimes());
+      span.setAttribute(RocketMqAttributes.MESSAGE_ID, first.getMsgId());
+      span.setAttribute(RocketMqAttributes.RECONSUME_TIMES, (long) first.getReconsumeTimes());
       MessageAttributes.addMessage(span, first);
     }
   }

@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +38,18 @@ final class ReceiveSpans {
     SpanBuilder builder = TRACER.spanBuilder("receive " + topic)
         .setSpanKind(SpanKind.CONSUMER)
         .setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS)
-        .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-        .setAttribute(MessageAttributes.DESTINATION, topic)
-        .setAttribute(MessageAttributes.OPERATION_TYPE, "receive")
-        .setAttribute(MessageAttributes.OPERATION_NAME, "receive")
-        .setAttribute(MessageAttributes.BATCH_COUNT, (long) messages.size());
+        .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+        .setAttribute(RocketMqAttributes.DESTINATION, topic)
+        .setAttribute(RocketMqAttributes.OPERATION_TYPE, "receive")
+        .setAttribute(RocketMqAttributes.OPERATION_NAME, "receive")
+        .setAttribute(RocketMqAttributes.BATCH_COUNT, (long) messages.size());
     ConsumerSpans.link(builder, messages);
     Span span = builder.startSpan();
     if (span.isRecording()) {
       if (consumerGroup != null) {
-        span.setAttribute(MessageAttributes.CONSUMER_GROUP, consumerGroup);
+        span.setAttribute(RocketMqAttributes.CONSUMER_GROUP, consumerGroup);
       }
-      span.setAttribute(MessageAttributes.PARTITION, String.valueOf(first.getQueueId()));
+      span.setAttribute(RocketMqAttributes.PARTITION, String.valueOf(first.getQueueId()));
       MessageAttributes.addBroker(span, first);
     }
     span.end(now(), TimeUnit.NANOSECONDS);

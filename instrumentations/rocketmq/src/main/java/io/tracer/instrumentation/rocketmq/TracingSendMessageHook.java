@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -61,10 +62,10 @@ final class TracingSendMessageHook implements SendMessageHook {
     Span span = tracer.spanBuilder("send " + topic)
         .setSpanKind(SpanKind.PRODUCER)
         .setParent(parent)
-        .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-        .setAttribute(MessageAttributes.DESTINATION, topic)
-        .setAttribute(MessageAttributes.OPERATION_TYPE, "send")
-        .setAttribute(MessageAttributes.OPERATION_NAME, "send")
+        .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+        .setAttribute(RocketMqAttributes.DESTINATION, topic)
+        .setAttribute(RocketMqAttributes.OPERATION_TYPE, "send")
+        .setAttribute(RocketMqAttributes.OPERATION_NAME, "send")
         .startSpan();
     Context context = parent.with(span);
     if (message instanceof MessageBatch) {
@@ -88,19 +89,19 @@ final class TracingSendMessageHook implements SendMessageHook {
   private static void describe(Span span, SendMessageContext send, Message message) {
     String namespace = send.getNamespace();
     if (namespace != null && !namespace.isEmpty()) {
-      span.setAttribute(MessageAttributes.NAMESPACE, namespace);
+      span.setAttribute(RocketMqAttributes.NAMESPACE, namespace);
     }
     if (send.getMq() != null) {
-      span.setAttribute(MessageAttributes.PARTITION, String.valueOf(send.getMq().getQueueId()));
+      span.setAttribute(RocketMqAttributes.PARTITION, String.valueOf(send.getMq().getQueueId()));
     }
     MessageAttributes.addServer(span, send.getBrokerAddr());
-    span.setAttribute(MessageAttributes.MESSAGE_TYPE, messageType(send.getMsgType()));
+    span.setAttribute(RocketMqAttributes.MESSAGE_TYPE, messageType(send.getMsgType()));
     if (message instanceof MessageBatch) {
       long count = 0;
       for (Message ignored : (MessageBatch) message) {
         count++;
       }
-      span.setAttribute(MessageAttributes.BATCH_COUNT, count);
+      span.setAttribute(RocketMqAttributes.BATCH_COUNT, count);
     } else {
       MessageAttributes.addMessage(span, message);
     }
@@ -142,7 +143,7 @@ final class TracingSendMessageHook implements SendMessageHook {
       MessageAttributes.recordError(span, exception);
     } else if (result != null) {
       if (!(send.getMessage() instanceof MessageBatch) && result.getMsgId() != null) {
-        span.setAttribute(MessageAttributes.MESSAGE_ID, result.getMsgId());
+        span.setAttribute(RocketMqAttributes.MESSAGE_ID, result.getMsgId());
       }
       if (result.getSendStatus() != SendStatus.SEND_OK) {
         MessageAttributes.markError(span, String.valueOf(result.getSendStatus()));

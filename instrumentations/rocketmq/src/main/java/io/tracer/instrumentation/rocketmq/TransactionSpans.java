@@ -7,6 +7,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.tracer.instrumentation.api.AgentLog;
 import io.tracer.instrumentation.api.AgentServices;
+import io.tracer.instrumentation.api.messaging.RocketMqAttributes;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.common.message.Message;
 
@@ -43,8 +44,8 @@ final class TransactionSpans {
     Span span = TRACER.spanBuilder(operation + " " + topic)
         .setSpanKind(SpanKind.INTERNAL)
         .setParent(parent)
-        .setAttribute(MessageAttributes.SYSTEM, MessageAttributes.ROCKETMQ)
-        .setAttribute(MessageAttributes.DESTINATION, topic)
+        .setAttribute(RocketMqAttributes.SYSTEM, RocketMqAttributes.ROCKETMQ)
+        .setAttribute(RocketMqAttributes.DESTINATION, topic)
         .startSpan();
     return new Callback(span, parent.with(span).makeCurrent());
   }
@@ -59,7 +60,7 @@ final class TransactionSpans {
       if (thrown != null) {
         MessageAttributes.recordError(callback.span, thrown);
       } else if (state instanceof LocalTransactionState) {
-        callback.span.setAttribute(MessageAttributes.TRANSACTION_STATE, ((LocalTransactionState) state).name());
+        callback.span.setAttribute(RocketMqAttributes.TRANSACTION_STATE, ((LocalTransactionState) state).name());
       }
       callback.span.end();
     } catch (RuntimeException e) {
