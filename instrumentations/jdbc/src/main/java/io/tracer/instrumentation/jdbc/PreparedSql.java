@@ -57,7 +57,7 @@ final class PreparedSql {
         return (String) own[i + 1];
       }
     }
-    return moved.get(statement);
+    return moved.isEmpty() ? null : moved.get(statement);
   }
 
   void closed(Statement statement) {
@@ -69,7 +69,9 @@ final class PreparedSql {
         return;
       }
     }
-    moved.remove(statement);
+    if (!moved.isEmpty()) {
+      moved.remove(statement);
+    }
   }
 
   /** The slots in turn, so that the one moved is the one noted longest ago, or nearly. */

@@ -28,6 +28,11 @@ final class WeakIdentityMap<K, V> {
     return entries.remove(new LookupKey(key));
   }
 
+  /** Cheap, and allocation-free: no lookup key. Entries of collected keys may still count. */
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   int size() {
     dropCollected();
     return entries.size();
