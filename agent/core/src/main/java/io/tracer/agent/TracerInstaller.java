@@ -1,6 +1,7 @@
 package io.tracer.agent;
 
 import io.tracer.agent.config.ConfigLoader;
+import io.tracer.agent.config.DebugMode;
 import io.tracer.agent.instrument.InstrumentationInstaller;
 import io.tracer.agent.sdk.TracerSdk;
 import io.tracer.agent.sdk.TracerSdkFactory;
@@ -31,7 +32,7 @@ public final class TracerInstaller {
         AgentLog.info("otel.enabled=false: the agent installs nothing");
         return;
       }
-      AgentLog.enableDebug(config.getBoolean("otel.tracer.debug", false));
+      AgentLog.enableDebug(DebugMode.isOn(config));
       OpenTelemetryJavaagentCheck.warnIfAttachedBefore(System.getenv(), System.getProperties());
       TracerSdk sdk = TracerSdkFactory.create(config);
       AgentServices.initialize(config, sdk.openTelemetry(), sdk.meterProvider());

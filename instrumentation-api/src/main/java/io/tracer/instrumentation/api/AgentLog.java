@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The agent's few lines on stderr, prefixed {@code [tracer]}. Debug lines only with {@code otel.tracer.debug=true};
+ * The agent's few lines on stderr, prefixed {@code [tracer]}. Debug lines only with {@code otel.javaagent.debug=true};
  * {@link #once} for conditions that could otherwise repeat per request.
  */
 public final class AgentLog {

@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.tracer.agent.config.DebugMode;
 import io.tracer.agent.protection.CircuitBreakerGuard;
 import io.tracer.agent.protection.CircuitBreakerMetrics;
 import io.tracer.agent.protection.CircuitBreakerSettings;
@@ -33,9 +34,13 @@ public final class TracerSdkFactory {
     return create(config, System.err, Clock.getDefault());
   }
 
-  /** @param diagnostics where export losses and shutdown problems are told: stderr, except in tests */
+  /**
+   * @param diagnostics where export losses, shutdown problems and, in debug mode, spans never ended are told: stderr,
+   *     except in tests
+   */
   static TracerSdk create(TracerConfig config, PrintStream diagnostics, Clock clock) {
-    if (!config.getBoolean("otel.tracer.debug", false)) {
+    boolean debug = DebugMode.isOn(config);
+    if (!debug) {
       ExporterLogSilencer.silence();
     }
     Resource resource = TracerResource.create(config, System.getProperties(), System.getenv());
@@ -54,6 +59,9 @@ public final class TracerSdkFactory {
         .setSampler(sampler)
         .setSpanLimits(spanLimits(config))
         .addSpanProcessor(new CorrelationIdSpanProcessor());
+    if (debug) {
+      tracerProvider.addSpanProcessor(new UnendedSpanDetector(diagnostics, clock));
+    }
     if (!exporters.isEmpty()) {
       SpanProcessor exporting = SpanProcessor.composite(exporters);
       if (keeping) {
