@@ -6,7 +6,8 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * Embedded Tomcat serving {@code /work}, which uses the OpenTelemetry API itself, and {@code /hello}, which it
- * calls; prints {@code LISTENING <port>} once it accepts requests. It registers no SDK of its own.
+ * calls; {@code /leak}, which starts a span and never ends it, and {@code /gc}; prints {@code LISTENING <port>} once
+ * it accepts requests. It registers no SDK of its own.
  */
 public final class OtelApiApp {
 
@@ -19,6 +20,8 @@ public final class OtelApiApp {
     Context context = tomcat.addContext("", null);
     addServlet(context, "work", new WorkServlet(new Inventory()), "/work");
     addServlet(context, "hello", new HelloServlet(), "/hello");
+    addServlet(context, "leak", new LeakServlet(), "/leak");
+    addServlet(context, "gc", new GcServlet(), "/gc");
     tomcat.start();
     System.out.println("LISTENING " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();

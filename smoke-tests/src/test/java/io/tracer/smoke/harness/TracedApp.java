@@ -110,6 +110,21 @@ public final class TracedApp implements AutoCloseable {
     stderr.awaitEnd(STOP_TIMEOUT);
   }
 
+  /**
+   * Stops the application as {@link #close} does, and keeps what the JVM writes while it shuts down (the agent's
+   * shutdown reports): the signal goes through the process handle, because {@link Process#destroy} also closes this
+   * side of the pipes at once, so that what the shutdown hooks print is lost.
+   */
+  public void stopKeepingShutdownOutput() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.toHandle().destroy();
+    if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      stdout.awaitEnd(STOP_TIMEOUT);
+      stderr.awaitEnd(STOP_TIMEOUT);
+    }
+    close();
+  }
+
   private void awaitListening(String command) throws InterruptedException {
     Optional<String> listening = stdout.awaitLine(line -> line.startsWith(LISTENING), START_TIMEOUT);
     if (listening.isEmpty()) {
