@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecretsSmokeTest {
 
   private static final Duration SPAN_TIMEOUT = Duration.ofSeconds(30);
-  /** Quartz's scheduler thread may sleep through its idle wait (30 s) before it fires a new trigger. */
+  /** The first request of the all-paths app loads and connects every library: seconds on a busy machine. */
   private static final Duration ALL_PATHS_TIMEOUT = Duration.ofSeconds(60);
   /** What the all-paths app hands, suffixed by the path ({@code -postgres-literal}, ...), to every library. */
   private static final String APP_SECRET = "app-s3cret-everywhere";
