@@ -12,6 +12,9 @@ public interface TypeInstrumentation {
    */
   String classLoaderGate();
 
+  /** The classes worth asking {@link #typeMatcher()} about: at least every class it matches. */
+  TypeCandidates candidates();
+
   /** Cheap checks (names) first, expensive ones (the type hierarchy) last. */
   ElementMatcher<TypeDescription> typeMatcher();
 

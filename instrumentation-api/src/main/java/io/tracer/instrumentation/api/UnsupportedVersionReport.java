@@ -11,17 +11,20 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class UnsupportedVersionReport implements TypeInstrumentation {
 
   private final String libraryGate;
+  private final String shapedType;
   private final ElementMatcher<TypeDescription> unsupportedShape;
   private final String message;
 
   /**
    * @param libraryGate a class of the library in every version, supported or not
-   * @param unsupportedShape matches the library's type as it is only in unsupported versions
+   * @param shapedType the library's type whose shape tells the version
+   * @param unsupportedShape matches {@code shapedType} as it is only in unsupported versions
    * @param message what the debug line says, e.g. {@code "Jedis 2.x is not supported: left uninstrumented"}
    */
-  public UnsupportedVersionReport(String libraryGate, ElementMatcher<TypeDescription> unsupportedShape,
-      String message) {
+  public UnsupportedVersionReport(String libraryGate, String shapedType,
+      ElementMatcher<TypeDescription> unsupportedShape, String message) {
     this.libraryGate = libraryGate;
+    this.shapedType = shapedType;
     this.unsupportedShape = unsupportedShape;
     this.message = message;
   }
@@ -32,11 +35,16 @@ public final class UnsupportedVersionReport implements TypeInstrumentation {
   }
 
   @Override
+  public TypeCandidates candidates() {
+    return TypeCandidates.named(shapedType);
+  }
+
+  @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
       @Override
       public boolean matches(TypeDescription type) {
-        if (AgentLog.isDebugEnabled() && unsupportedShape.matches(type)) {
+        if (AgentLog.isDebugEnabled() && type.getName().equals(shapedType) && unsupportedShape.matches(type)) {
           AgentLog.once(message, "debug: " + message);
         }
         return false;

@@ -13,21 +13,27 @@ final class ClassLoaderGate extends ElementMatcher.Junction.AbstractBase<ClassLo
 
   private final String resourceName;
   private final Map<ClassLoader, Boolean> answers = new WeakHashMap<>();
-  private Boolean bootstrapAnswer;
+  private volatile Boolean bootstrapAnswer;
 
   ClassLoaderGate(String markerClassName) {
     this.resourceName = markerClassName.replace('.', '/') + ".class";
   }
 
   @Override
-  public synchronized boolean matches(ClassLoader loader) {
+  public boolean matches(ClassLoader loader) {
     if (loader == null) {
-      if (bootstrapAnswer == null) {
+      Boolean answer = bootstrapAnswer;
+      if (answer == null) {
         ClassLoader platform = ClassLoader.getSystemClassLoader().getParent();
-        bootstrapAnswer = platform != null && platform.getResource(resourceName) != null;
+        answer = platform != null && platform.getResource(resourceName) != null;
+        bootstrapAnswer = answer;
       }
-      return bootstrapAnswer;
+      return answer;
     }
+    return answerFor(loader);
+  }
+
+  private synchronized boolean answerFor(ClassLoader loader) {
     Boolean answer = answers.get(loader);
     if (answer == null) {
       answer = loader.getResource(resourceName) != null;

@@ -64,6 +64,7 @@ public final class InstrumentationInstaller {
         .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
         .bootstrap(bootstrap);
 
+    CandidateClasses candidates = new CandidateClasses();
     AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -73,13 +74,17 @@ public final class InstrumentationInstaller {
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
         .with(new FailureListener())
-        .ignore(new AgentOwnClasses(agentLoaderIgnored ? agentLoader : null))
+        .with(byteBuddy -> CandidateFilteringTransformer.wrap(byteBuddy, candidates,
+            agentLoaderIgnored ? agentLoader : null))
+        .ignore(new AgentOwnClasses(agentLoaderIgnored ? agentLoader : null, candidates))
         .or(new OpenTelemetryJavaagentClasses());
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceBindings bindings = new AdviceBindings(new AgentBuilder.Transformer.ForAdvice(dispatch).include(agentLoader));
         type.applyAdvice(bindings);
-        builder = builder.type(type.typeMatcher(), new ClassLoaderGate(type.classLoaderGate()))
+        ClassLoaderGate gate = new ClassLoaderGate(type.classLoaderGate());
+        candidates.watch(type.candidates(), gate);
+        builder = builder.type(type.typeMatcher(), gate)
             .transform(new LegacyClassFileUpgrade())
             .transform(bindings.transformer());
       }
@@ -126,9 +131,14 @@ public final class InstrumentationInstaller {
     }
   }
 
-  /** The agent's own classes, ByteBuddy's, and generated classes are never transformed. */
+  /**
+   * The agent's own classes, ByteBuddy's, and generated classes are never transformed; nor are loaded classes that
+   * no instrumentation could match, which ByteBuddy would otherwise match one by one when it looks for classes to
+   * retransform (classes being loaded were already filtered by {@link CandidateFilteringTransformer}).
+   */
   private static final class AgentOwnClasses implements AgentBuilder.RawMatcher {
     private final ClassLoader agentLoader;
+    private final CandidateClasses candidates;
     private final ElementMatcher<TypeDescription> ignoredNames = nameStartsWith("io.tracer.")
         .or(nameStartsWith("net.bytebuddy."))
         .or(nameStartsWith("sun.reflect."))
@@ -137,14 +147,16 @@ public final class InstrumentationInstaller {
         .<TypeDescription>or(isSynthetic());
 
     /** @param agentLoader {@code null} when the agent's loader holds application classes too (tests) */
-    AgentOwnClasses(ClassLoader agentLoader) {
+    AgentOwnClasses(ClassLoader agentLoader, CandidateClasses candidates) {
       this.agentLoader = agentLoader;
+      this.candidates = candidates;
     }
 
     @Override
     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> beingRedefined,
         ProtectionDomain protectionDomain) {
       return (agentLoader != null && loader == agentLoader) || loader instanceof ModuleClassLoader
+          || (beingRedefined != null && !candidates.isCandidate(loader, beingRedefined))
           || ignoredNames.matches(type);
     }
   }

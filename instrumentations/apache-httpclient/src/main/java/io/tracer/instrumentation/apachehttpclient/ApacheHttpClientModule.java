@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -43,8 +44,8 @@ public final class ApacheHttpClientModule implements InstrumentationModule {
         new ClientInstrumentation("org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient",
             "org.apache.hc.core5.http.HttpHost", 6, "io.tracer.instrumentation.apachehttpclient.v5.AsyncDoExecuteAdvice"),
         new UnsupportedVersionReport("org.apache.http.impl.client.AbstractHttpClient",
-            named("org.apache.http.impl.client.AbstractHttpClient").and(not(hasSuperType(
-                named("org.apache.http.impl.client.CloseableHttpClient")))),
+            "org.apache.http.impl.client.AbstractHttpClient", not(hasSuperType(
+                named("org.apache.http.impl.client.CloseableHttpClient"))),
             "Apache HttpClient: 4.2 or older (no CloseableHttpClient) is not supported: left uninstrumented"));
   }
 
@@ -65,6 +66,11 @@ public final class ApacheHttpClientModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return clientClass;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.extending(clientClass);
     }
 
     @Override

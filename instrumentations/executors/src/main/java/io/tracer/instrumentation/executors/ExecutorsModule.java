@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,46 +44,53 @@ public final class ExecutorsModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(
-        new Bindings(named(JUC + "FutureTask"))
+        Bindings.named(JUC + "FutureTask")
             .bind(isConstructor(), TASK_CREATED)
             .bind(named("run").and(takesArguments(0)), PACKAGE + "FutureTaskRunAdvice"),
-        new Bindings(named(JUC + "ForkJoinTask"))
+        Bindings.named(JUC + "ForkJoinTask")
             .bind(isConstructor(), TASK_CREATED)
             .bind(named("doExec").and(takesArguments(0)), TASK_RUN),
         // run directly (not through doExec) when CompletableFuture's executor is not a ForkJoinPool
-        new Bindings(named(JUC + "CompletableFuture$Completion"))
+        Bindings.named(JUC + "CompletableFuture$Completion")
             .bind(named("run").and(takesArguments(0)), TASK_RUN),
-        new Bindings(namedOneOf(JUC + "CompletableFuture$AsyncSupply", JUC + "CompletableFuture$AsyncRun"))
+        Bindings.named(JUC + "CompletableFuture$AsyncSupply", JUC + "CompletableFuture$AsyncRun")
             .bind(isConstructor(), PACKAGE + "AsyncTaskCreatedAdvice")
             .bind(named("run").and(takesArguments(0)), TASK_RUN),
-        new Bindings(named(JUC + "CompletableFuture$UniCompletion"))
+        Bindings.named(JUC + "CompletableFuture$UniCompletion")
             .bind(isConstructor(), PACKAGE + "StageCreatedAdvice"),
-        new Bindings(named(JUC + "ThreadPoolExecutor"))
+        Bindings.named(JUC + "ThreadPoolExecutor")
             .bind(named("execute").and(takesArguments(1)), PACKAGE + "TaskSubmittedAdvice")
             .bind(named("addWorker"), OUTSIDE_TRACE)
             .bind(named("getTask").and(takesArguments(0)), PACKAGE + "PoolTaskTakenAdvice"),
-        new Bindings(named(JUC + "ThreadPoolExecutor$Worker"))
+        Bindings.named(JUC + "ThreadPoolExecutor$Worker")
             .bind(named("run").and(takesArguments(0)), PACKAGE + "PoolWorkerAdvice"),
-        new Bindings(named(JUC + "ScheduledThreadPoolExecutor"))
+        Bindings.named(JUC + "ScheduledThreadPoolExecutor")
             .bind(namedOneOf("scheduleAtFixedRate", "scheduleWithFixedDelay"), OUTSIDE_TRACE),
-        new Bindings(named("java.lang.Thread"))
+        Bindings.named("java.lang.Thread")
             .bind(isConstructor(), PACKAGE + "ThreadCreatedAdvice")
             .bind(named("run").and(takesArguments(0)).or(named("runWith").and(takesArguments(2))),
                 PACKAGE + "ThreadRunAdvice"),
         // the JDK's virtual thread factories make per-task threads, which do take the context
-        new Bindings(not(isInterface()).and(not(nameStartsWith("java.lang.ThreadBuilders")))
-            .and(hasSuperType(named(JUC + "ThreadFactory"))))
+        new Bindings(TypeCandidates.extending(JUC + "ThreadFactory"),
+            not(isInterface()).and(not(nameStartsWith("java.lang.ThreadBuilders")))
+                .and(hasSuperType(named(JUC + "ThreadFactory"))))
             .bind(named("newThread").and(takesArguments(1)).and(not(isAbstract())), OUTSIDE_TRACE));
   }
 
   /** Matched types and the advice bound to their methods. */
   private static final class Bindings implements TypeInstrumentation {
+    private final TypeCandidates candidates;
     private final ElementMatcher<TypeDescription> types;
     private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
     private final List<String> advice = new ArrayList<>();
 
-    Bindings(ElementMatcher<TypeDescription> types) {
+    Bindings(TypeCandidates candidates, ElementMatcher<TypeDescription> types) {
+      this.candidates = candidates;
       this.types = types;
+    }
+
+    static Bindings named(String... typeNames) {
+      return new Bindings(TypeCandidates.named(typeNames), namedOneOf(typeNames));
     }
 
     Bindings bind(ElementMatcher<? super MethodDescription> matcher, String adviceClassName) {
@@ -94,6 +102,11 @@ public final class ExecutorsModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return JUC + "ThreadFactory";
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return candidates;
     }
 
     @Override

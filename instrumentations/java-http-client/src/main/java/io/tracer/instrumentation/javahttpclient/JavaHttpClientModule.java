@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -37,6 +38,11 @@ public final class JavaHttpClientModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return IMPLEMENTATION;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(IMPLEMENTATION);
     }
 
     @Override

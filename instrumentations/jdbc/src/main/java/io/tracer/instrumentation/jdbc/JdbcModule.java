@@ -2,9 +2,7 @@ package io.tracer.instrumentation.jdbc;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -16,6 +14,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,12 @@ public final class JdbcModule implements InstrumentationModule {
   private static final String ADVICE = "io.tracer.instrumentation.jdbc.";
   private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate"};
   private static final String[] PREPARE = {"prepareStatement", "prepareCall"};
+  private static final String STATEMENT = "java.sql.Statement";
+  private static final String CONNECTION = "java.sql.Connection";
+  private static final String METADATA = "java.sql.DatabaseMetaData";
+  private static final String DRIVER = "java.sql.Driver";
+  private static final String RESULT_METADATA = "java.sql.ResultSetMetaData";
+  private static final String PARAMETER_METADATA = "java.sql.ParameterMetaData";
 
   @Override
   public String name() {
@@ -43,7 +48,12 @@ public final class JdbcModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     List<TypeInstrumentation> types = new ArrayList<>();
-    types.add(new JdbcImplementations());
+    types.add(new Statements());
+    types.add(new Connections());
+    types.add(new Metadata(METADATA));
+    types.add(new Metadata(RESULT_METADATA));
+    types.add(new Metadata(PARAMETER_METADATA));
+    types.add(new Drivers());
     types.add(new HikariPoolWork());
     if (JdbcSettings.poolWaitSpans(AgentServices.config())) {
       types.add(new HikariPoolWait());
@@ -52,16 +62,15 @@ public final class JdbcModule implements InstrumentationModule {
   }
 
   /**
-   * The classes implementing the {@code java.sql} interfaces, in any class loader (the JDK always has them). One
-   * matcher for all of them: every class loaded is checked once, its hierarchy walked once.
+   * The classes implementing one of the {@code java.sql} interfaces, in any class loader (the JDK always has them).
+   * Only public instance methods with a body are advised.
    */
-  private static final class JdbcImplementations implements TypeInstrumentation {
-    private static final String STATEMENT = "java.sql.Statement";
-    private static final String CONNECTION = "java.sql.Connection";
-    private static final String METADATA = "java.sql.DatabaseMetaData";
-    private static final String DRIVER = "java.sql.Driver";
-    private static final String RESULT_METADATA = "java.sql.ResultSetMetaData";
-    private static final String PARAMETER_METADATA = "java.sql.ParameterMetaData";
+  private abstract static class JdbcImplementations implements TypeInstrumentation {
+    private final String jdbcInterface;
+
+    JdbcImplementations(String jdbcInterface) {
+      this.jdbcInterface = jdbcInterface;
+    }
 
     @Override
     public String classLoaderGate() {
@@ -69,14 +78,33 @@ public final class JdbcModule implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.extending(jdbcInterface);
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isInterface()).and(hasSuperType(
-          namedOneOf(STATEMENT, CONNECTION, METADATA, DRIVER, RESULT_METADATA, PARAMETER_METADATA)));
+      return not(isInterface()).and(hasSuperType(named(jdbcInterface)));
+    }
+
+    ElementMatcher.Junction<MethodDescription> implemented() {
+      return isPublic().and(not(isStatic())).and(not(isAbstract()));
+    }
+
+    /** The methods named as one of the interface's own (or its super interfaces'). */
+    ElementMatcher.Junction<MethodDescription> ofTheInterface() {
+      return new InterfaceMethodNames(jdbcInterface);
+    }
+  }
+
+  private static final class Statements extends JdbcImplementations {
+    Statements() {
+      super(STATEMENT);
     }
 
     @Override
     public void applyAdvice(AdviceBinder binder) {
-      ElementMatcher.Junction<MethodDescription> statement = implementedIn(STATEMENT);
+      ElementMatcher.Junction<MethodDescription> statement = implemented();
       binder.bind(statement.and(namedOneOf(EXECUTE)).and(takesArgument(0, String.class)),
           ADVICE + "StatementExecuteAdvice");
       binder.bind(statement.and(namedOneOf(EXECUTE)).and(takesArguments(0)), ADVICE + "PreparedExecuteAdvice");
@@ -85,24 +113,43 @@ public final class JdbcModule implements InstrumentationModule {
       binder.bind(statement.and(named("addBatch")).and(takesArguments(String.class)), ADVICE + "AddBatchAdvice");
       binder.bind(statement.and(named("clearBatch")).and(takesArguments(0)), ADVICE + "ClearBatchAdvice");
       binder.bind(statement.and(named("close")).and(takesArguments(0)), ADVICE + "StatementCloseAdvice");
+    }
+  }
 
-      ElementMatcher.Junction<MethodDescription> connection = implementedIn(CONNECTION);
-      binder.bind(connection.and(namedOneOf(PREPARE)).and(takesArgument(0, String.class)),
-          ADVICE + "PrepareStatementAdvice");
-      binder.bind(connection.and(isOverriddenFrom(named(CONNECTION))).and(not(namedOneOf(PREPARE)))
-          .and(not(named("createStatement"))), ADVICE + "DriverWorkAdvice");
-
-      // pgjdbc's ResultSetMetaData, for one, queries the catalog through a statement of its own
-      for (String metadata : new String[] {METADATA, RESULT_METADATA, PARAMETER_METADATA}) {
-        binder.bind(implementedIn(metadata).and(isOverriddenFrom(named(metadata))), ADVICE + "DriverWorkAdvice");
-      }
-      binder.bind(implementedIn(DRIVER).and(named("connect")).and(takesArguments(2)), ADVICE + "DriverWorkAdvice");
+  private static final class Connections extends JdbcImplementations {
+    Connections() {
+      super(CONNECTION);
     }
 
-    /** Public instance methods with a body, of a class that implements {@code jdbcInterface}. */
-    private static ElementMatcher.Junction<MethodDescription> implementedIn(String jdbcInterface) {
-      return isPublic().and(not(isStatic())).and(not(isAbstract()))
-          .and(isDeclaredBy(hasSuperType(named(jdbcInterface))));
+    @Override
+    public void applyAdvice(AdviceBinder binder) {
+      binder.bind(implemented().and(namedOneOf(PREPARE)).and(takesArgument(0, String.class)),
+          ADVICE + "PrepareStatementAdvice");
+      binder.bind(implemented().and(ofTheInterface()).and(not(namedOneOf(PREPARE)))
+          .and(not(named("createStatement"))), ADVICE + "DriverWorkAdvice");
+    }
+  }
+
+  /** pgjdbc's ResultSetMetaData, for one, queries the catalog through a statement of its own. */
+  private static final class Metadata extends JdbcImplementations {
+    Metadata(String metadataInterface) {
+      super(metadataInterface);
+    }
+
+    @Override
+    public void applyAdvice(AdviceBinder binder) {
+      binder.bind(implemented().and(ofTheInterface()), ADVICE + "DriverWorkAdvice");
+    }
+  }
+
+  private static final class Drivers extends JdbcImplementations {
+    Drivers() {
+      super(DRIVER);
+    }
+
+    @Override
+    public void applyAdvice(AdviceBinder binder) {
+      binder.bind(implemented().and(named("connect")).and(takesArguments(2)), ADVICE + "DriverWorkAdvice");
     }
   }
 
@@ -111,6 +158,11 @@ public final class JdbcModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return "com.zaxxer.hikari.pool.PoolBase";
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("com.zaxxer.hikari.pool.PoolBase");
     }
 
     @Override
@@ -129,6 +181,11 @@ public final class JdbcModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return "com.zaxxer.hikari.HikariDataSource";
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("com.zaxxer.hikari.HikariDataSource");
     }
 
     @Override

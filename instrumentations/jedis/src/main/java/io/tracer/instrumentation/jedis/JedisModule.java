@@ -15,6 +15,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ public final class JedisModule implements InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(new Jedis3Connection(), new JedisConnection(), new Batches(),
         new UnsupportedVersionReport("redis.clients.jedis.Jedis",
-            named(CONNECTION).and(not(declaresMethod(Jedis3Connection.SEND))).and(not(declaresMethod(
+            CONNECTION, not(declaresMethod(Jedis3Connection.SEND)).and(not(declaresMethod(
                 JedisConnection.SEND))),
             "Jedis: this version (2.x or a later shape) is not supported: left uninstrumented"));
   }
@@ -67,6 +68,11 @@ public final class JedisModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return "redis.clients.jedis.BinaryClient";
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(CONNECTION);
     }
 
     @Override
@@ -93,6 +99,11 @@ public final class JedisModule implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(CONNECTION);
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return named(CONNECTION).and(declaresMethod(SEND));
     }
@@ -110,6 +121,12 @@ public final class JedisModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return "redis.clients.jedis.StreamEntryID"; // 3.0 and later
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.extending("redis.clients.jedis.Queable", "redis.clients.jedis.PipeliningBase",
+          "redis.clients.jedis.MultiNodePipelineBase");
     }
 
     @Override

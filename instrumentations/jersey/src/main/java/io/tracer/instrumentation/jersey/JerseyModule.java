@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class JerseyModule implements InstrumentationModule {
       @Override
       public String classLoaderGate() {
         return CONTAINER_RESPONSE;
+      }
+
+      @Override
+      public TypeCandidates candidates() {
+        return TypeCandidates.named(CONTAINER_RESPONSE);
       }
 
       @Override

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +70,11 @@ public final class JobRunrModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return GATE;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(typeName);
     }
 
     @Override

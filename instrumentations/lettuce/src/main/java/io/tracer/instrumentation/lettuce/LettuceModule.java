@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public final class LettuceModule implements InstrumentationModule {
     return Arrays.asList(new Dispatch(), new Connect(), new SyncWait(),
         // the field came with the Tracing SPI in 5.1: without it, the gate above keeps the module away
         new UnsupportedVersionReport("io.lettuce.core.RedisClient",
-            named("io.lettuce.core.RedisChannelHandler").and(not(declaresField(named("tracingEnabled")))),
+            "io.lettuce.core.RedisChannelHandler", not(declaresField(named("tracingEnabled"))),
             "Lettuce: this version (5.0) is not supported: left uninstrumented"));
   }
 
@@ -52,6 +53,11 @@ public final class LettuceModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return GATE;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("io.lettuce.core.RedisChannelHandler");
     }
 
     @Override
@@ -77,6 +83,11 @@ public final class LettuceModule implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("io.lettuce.core.LettuceFutures", "io.lettuce.core.internal.Futures");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return namedOneOf("io.lettuce.core.LettuceFutures", "io.lettuce.core.internal.Futures");
     }
@@ -91,6 +102,11 @@ public final class LettuceModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return GATE;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("io.lettuce.core.RedisClient");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class JulModule implements InstrumentationModule {
       @Override
       public String classLoaderGate() {
         return LOGGER;
+      }
+
+      @Override
+      public TypeCandidates candidates() {
+        return TypeCandidates.named(LOGGER);
       }
 
       @Override

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -37,15 +38,15 @@ public final class Log4j2Module implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new Log4j2Types(namedOneOf(INJECTOR + "ForDefaultThreadContextMap",
-            INJECTOR + "ForGarbageFreeThreadContextMap", INJECTOR + "ForCopyOnWriteThreadContextMap")) {
+        new Log4j2Types(INJECTOR + "ForDefaultThreadContextMap",
+            INJECTOR + "ForGarbageFreeThreadContextMap", INJECTOR + "ForCopyOnWriteThreadContextMap") {
           @Override
           public void applyAdvice(AdviceBinder binder) {
             binder.bind(named("injectContextData").and(takesArguments(2)), PACKAGE + "InjectContextDataAdvice");
           }
         },
         // AsyncLogger overrides both entry points; neither calls the other in core Logger or AsyncLogger
-        new Log4j2Types(namedOneOf(CORE + "Logger", CORE + "async.AsyncLogger")) {
+        new Log4j2Types(CORE + "Logger", CORE + "async.AsyncLogger") {
           @Override
           public void applyAdvice(AdviceBinder binder) {
             binder.bind(named("logMessage").and(takesArguments(5)).and(takesArgument(1, named(
@@ -55,16 +56,16 @@ public final class Log4j2Module implements InstrumentationModule {
           }
         },
         new UnsupportedVersionReport(CORE + "impl.Log4jLogEvent",
-            named(CORE + "impl.Log4jLogEvent").and(not(declaresMethod(named("getContextData")))),
+            CORE + "impl.Log4jLogEvent", not(declaresMethod(named("getContextData"))),
             "Log4j 2: this version (2.6 or older: no context data) is not supported: left uninstrumented"));
   }
 
   /** Log4j core types, behind the gate of its context data injectors (2.7+). */
   private abstract static class Log4j2Types implements TypeInstrumentation {
-    private final ElementMatcher<TypeDescription> types;
+    private final String[] typeNames;
 
-    Log4j2Types(ElementMatcher<TypeDescription> types) {
-      this.types = types;
+    Log4j2Types(String... typeNames) {
+      this.typeNames = typeNames;
     }
 
     @Override
@@ -73,8 +74,13 @@ public final class Log4j2Module implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(typeNames);
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return types;
+      return namedOneOf(typeNames);
     }
   }
 }

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +32,11 @@ public final class LogbackModule implements InstrumentationModule {
       @Override
       public String classLoaderGate() {
         return LOGGING_EVENT;
+      }
+
+      @Override
+      public TypeCandidates candidates() {
+        return TypeCandidates.named(LOGGING_EVENT);
       }
 
       @Override

@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.AgentServices;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,12 @@ public final class MethodsModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return ANY_CLASS_LOADER;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      TypeCandidates byName = TypeCandidates.matching(selection.type::matches);
+      return selection.type.hasWildcard() ? byName : byName.or(TypeCandidates.extending(selection.type.text()));
     }
 
     /** A wildcard pattern matches class names; an exact name matches that class and its implementations. */

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class WithSpanModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return annotation;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.referencing(annotation);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tracer.instrumentation.okhttp;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -10,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -45,9 +47,9 @@ public final class OkHttpModule implements InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(new ClientInstrumentation(), new CallInstrumentation(),
         new UnsupportedVersionReport("okhttp3.OkHttpClient",
-            named("okhttp3.OkHttpClient").and(not(declaresMethod(PUBLIC_EVENT_LISTENER_FACTORY))),
+            "okhttp3.OkHttpClient", not(declaresMethod(PUBLIC_EVENT_LISTENER_FACTORY)),
             "OkHttp: this version (3.0 to 3.8) is not supported: left uninstrumented"),
-        new UnsupportedVersionReport("com.squareup.okhttp.OkHttpClient", named("com.squareup.okhttp.OkHttpClient"),
+        new UnsupportedVersionReport("com.squareup.okhttp.OkHttpClient", "com.squareup.okhttp.OkHttpClient", any(),
             "OkHttp: 2.x (com.squareup.okhttp) is not supported: left uninstrumented"));
   }
 
@@ -55,6 +57,11 @@ public final class OkHttpModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return GATE;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("okhttp3.OkHttpClient");
     }
 
     @Override
@@ -77,6 +84,11 @@ public final class OkHttpModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return GATE;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +59,11 @@ public final class OpenTelemetryApiModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return typeName;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(typeName);
     }
 
     @Override

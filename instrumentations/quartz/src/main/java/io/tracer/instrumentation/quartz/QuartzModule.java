@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ public final class QuartzModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(new JobInstrumentation(), new JobStoreInstrumentation(),
-        new UnsupportedVersionReport("org.quartz.Job", named("org.quartz.JobDetail").and(not(isInterface())),
+        new UnsupportedVersionReport("org.quartz.Job", "org.quartz.JobDetail", not(isInterface()),
             "Quartz: this version (1.x) is not supported: left uninstrumented"));
   }
 
@@ -45,6 +46,11 @@ public final class QuartzModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return QUARTZ_2;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.extending("org.quartz.Job");
     }
 
     @Override
@@ -65,6 +71,11 @@ public final class QuartzModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return QUARTZ_2;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.extending("org.quartz.spi.JobStore");
     }
 
     @Override

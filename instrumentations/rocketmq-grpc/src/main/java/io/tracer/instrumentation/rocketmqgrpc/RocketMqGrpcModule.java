@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class RocketMqGrpcModule implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(PRODUCER_GATE);
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return named(PRODUCER_GATE);
     }
@@ -70,6 +76,11 @@ public final class RocketMqGrpcModule implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(CLIENT + "message.MessageImpl");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return named(CLIENT + "message.MessageImpl");
     }
@@ -85,6 +96,11 @@ public final class RocketMqGrpcModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return CONSUMER_GATE;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(CONSUMER_GATE);
     }
 
     @Override
@@ -107,6 +123,11 @@ public final class RocketMqGrpcModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return SIMPLE_CONSUMER;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(SIMPLE_CONSUMER);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class RocketMqModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return "org.apache.rocketmq.client.hook.SendMessageHook";
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("org.apache.rocketmq.client.impl.producer.DefaultMQProducerImpl");
     }
 
     @Override
@@ -78,6 +84,12 @@ public final class RocketMqModule implements InstrumentationModule {
     }
 
     @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named(IMPL + "ConsumeMessageConcurrentlyService", IMPL + "ConsumeMessageOrderlyService",
+          IMPL + "ConsumeMessagePopConcurrentlyService", IMPL + "ConsumeMessagePopOrderlyService");
+    }
+
+    @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return namedOneOf(IMPL + "ConsumeMessageConcurrentlyService", IMPL + "ConsumeMessageOrderlyService",
           IMPL + "ConsumeMessagePopConcurrentlyService", IMPL + "ConsumeMessagePopOrderlyService");
@@ -94,6 +106,11 @@ public final class RocketMqModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return "org.apache.rocketmq.client.consumer.DefaultLitePullConsumer";
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.named("org.apache.rocketmq.client.impl.consumer.DefaultLitePullConsumerImpl");
     }
 
     @Override

@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import io.tracer.instrumentation.api.UnsupportedVersionReport;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public final class ServletModule implements InstrumentationModule {
         new ServletApiInstrumentation("jakarta.servlet", "jakarta.servlet.http.HttpServletMapping",
             "io.tracer.instrumentation.servlet.jakarta.JakartaServletAdvice"),
         new UnsupportedVersionReport("javax.servlet.Servlet",
-            named("javax.servlet.ServletRequest").and(not(declaresMethod(named("getAsyncContext")))),
+            "javax.servlet.ServletRequest", not(declaresMethod(named("getAsyncContext"))),
             "Servlet: javax.servlet 2.5 or older (no AsyncContext) is not supported: left uninstrumented"));
   }
 
@@ -58,6 +59,11 @@ public final class ServletModule implements InstrumentationModule {
     @Override
     public String classLoaderGate() {
       return gate;
+    }
+
+    @Override
+    public TypeCandidates candidates() {
+      return TypeCandidates.extending(apiPackage + ".Servlet", apiPackage + ".Filter");
     }
 
     @Override

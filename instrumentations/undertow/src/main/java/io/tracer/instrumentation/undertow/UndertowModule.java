@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.tracer.instrumentation.api.AdviceBinder;
 import io.tracer.instrumentation.api.InstrumentationModule;
+import io.tracer.instrumentation.api.TypeCandidates;
 import io.tracer.instrumentation.api.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +32,11 @@ public final class UndertowModule implements InstrumentationModule {
       @Override
       public String classLoaderGate() {
         return SERVLET_RESPONSE;
+      }
+
+      @Override
+      public TypeCandidates candidates() {
+        return TypeCandidates.named(SERVLET_RESPONSE);
       }
 
       @Override
