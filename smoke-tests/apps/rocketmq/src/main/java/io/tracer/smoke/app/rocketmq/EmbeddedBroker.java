@@ -26,9 +26,10 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
 /**
  * RocketMQ's namesrv and one broker in this JVM, on free loopback ports, with a store of a few megabytes in a
  * fresh temporary folder (deleted on close, so every run starts empty). Each topic has one queue, so that a
- * consumer is handed the messages in the order they were sent.
+ * consumer is handed the messages in the order they were sent. Public for the all-paths app, which runs them beside
+ * its own clients.
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(20);
@@ -87,7 +88,7 @@ final class EmbeddedBroker implements AutoCloseable {
   }
 
   /** Starts both servers and returns once every topic of {@code topics} is routable. */
-  static EmbeddedBroker start(List<String> topics) throws Exception {
+  public static EmbeddedBroker start(List<String> topics) throws Exception {
     EmbeddedBroker broker = new EmbeddedBroker(Files.createTempDirectory("tracer-smoke-rocketmq"));
     try {
       broker.createTopics(topics);
@@ -98,7 +99,7 @@ final class EmbeddedBroker implements AutoCloseable {
     return broker;
   }
 
-  int namesrvPort() {
+  public int namesrvPort() {
     return namesrvPort;
   }
 
