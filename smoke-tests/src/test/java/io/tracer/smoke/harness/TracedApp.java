@@ -54,6 +54,11 @@ public final class TracedApp implements AutoCloseable {
     return port;
   }
 
+  /** The application's process id, for the JDK's tools ({@code jcmd}). */
+  public long pid() {
+    return process.pid();
+  }
+
   public HttpResult get(String path) {
     return get(path, Map.of());
   }
