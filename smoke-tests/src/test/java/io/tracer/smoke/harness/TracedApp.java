@@ -102,6 +102,11 @@ public final class TracedApp implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The exit code of the stopped application: 143 when SIGTERM ended it and its shutdown hooks ran. */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   /** Stops the application (SIGTERM, then SIGKILL after a grace period) and waits for all its output. */
   @Override
   public void close() throws InterruptedException {
