@@ -85,16 +85,19 @@ class SoakSmokeTest {
         app.stopKeepingShutdownOutput();
 
         String figures = String.format("soak: %d clients, warm-up %d requests, then %d requests in %d s (%.0f/s),"
-                + " %d failed; %d spans in %d complete traces, %d of the start-up, background roots %s; heap after GC %.1f MB after the"
-                + " warm-up, %.1f MB after the load (%+.1f MB, bound %.1f MB); threads %d, then %d; %d s in all",
+                + " %d failed; %d spans in %d complete traces, %d of the start-up, background roots %s; heap after"
+                + " GC %.1f MB after the warm-up, %.1f MB after the load (%+.1f MB, bound %.1f MB); threads %d, then"
+                + " %d; %d s in all",
             CLIENTS, warmUp.requests(), soak.requests(), soak.elapsed().toSeconds(), soak.rate(), soak.failures(),
             traces.spanCount(), traces.completeCount(), traces.startUpSpanCount(), traces.backgroundRoots(),
-            mb(before.heapAfterGcBytes()),
-            mb(after.heapAfterGcBytes()), mb(after.heapAfterGcBytes() - before.heapAfterGcBytes()),
-            mb(heapGrowthBound(soak)), before.threads(), after.threads(),
-            Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            mb(before.heapAfterGcBytes()), mb(after.heapAfterGcBytes()),
+            mb(after.heapAfterGcBytes() - before.heapAfterGcBytes()), mb(heapGrowthBound(soak)), before.threads(),
+            after.threads(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
         System.out.println(figures);
-        System.out.println("soak: linked background roots, the first few:\n  " + traces.describeLinkedBackgroundRoots());
+        if (!traces.describeLinkedBackgroundRoots().isEmpty()) {
+          System.out.println("soak: background roots with links, the first few:\n  "
+              + traces.describeLinkedBackgroundRoots());
+        }
 
         assertEquals(0, warmUp.failures() + soak.failures(), figures + warmUp.describeFailures()
             + soak.describeFailures());
