@@ -32,6 +32,9 @@ public final class AllPathsApp {
     Tomcat tomcat = new Tomcat();
     tomcat.setPort(Integer.parseInt(System.getenv().getOrDefault("PORT", "0")));
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    // every thread the requests of CONCURRENCY callers need (theirs and the /echo calls they make) from the start: a
+    // pool that grows to its peak only when the load first reaches it looks like a growing thread count
+    tomcat.getConnector().setProperty("minSpareThreads", Integer.toString(3 * Backends.CONCURRENCY));
     Context context = tomcat.addContext("", null);
     Tomcat.addServlet(context, "all", new AllPathsServlet(backends));
     context.addServletMappingDecoded("/all", "all");

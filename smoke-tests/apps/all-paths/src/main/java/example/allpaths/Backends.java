@@ -90,7 +90,11 @@ final class Backends implements AutoCloseable {
     BackgroundJobServer jobServer = new BackgroundJobServer(storage, json, null,
         BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
             .andPollInterval(Duration.ofMillis(200))
-            .andWorkerCount(CONCURRENCY));
+            .andWorkerCount(CONCURRENCY)
+            // the in-memory storage keeps a succeeded job (a kilobyte or so) for 36 hours, and a deleted one for 72
+            // more: under the soak test's load, that alone is a heap that grows with every request
+            .andDeleteSucceededJobsAfter(Duration.ofSeconds(1))
+            .andPermanentlyDeleteDeletedJobsAfter(Duration.ofSeconds(1)));
     jobServer.start();
     opened.add(jobServer::stop);
     jobScheduler = new JobScheduler(storage);

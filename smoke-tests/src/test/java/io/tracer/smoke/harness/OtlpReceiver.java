@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +38,8 @@ import java.util.zip.GZIPInputStream;
  * A real OTLP trace and metrics receiver on loopback: gRPC ({@code TraceService/Export},
  * {@code MetricsService/Export}) and HTTP/protobuf ({@code POST /v1/traces}, {@code POST /v1/metrics}, gzip or not)
  * on ports of their own, all decoded with the official protobuf classes. It keeps every span and metric it
- * receives; tests wait for what they expect by polling, never by sleeping.
+ * receives; tests wait for what they expect by polling, never by sleeping. A {@linkplain #streaming streaming}
+ * receiver keeps no span: it hands each to the test as it arrives and only counts them, for runs of millions.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
@@ -45,10 +47,14 @@ public final class OtlpReceiver implements AutoCloseable {
 
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private final List<ReceivedMetric> metrics = new ArrayList<>();
+  /** Where spans go instead of {@link #spans}; {@code null} to keep them. */
+  private final Consumer<? super ReceivedSpan> spanSink;
+  private long spanCount;
   private final Server grpcServer;
   private final HttpServer httpServer;
 
-  private OtlpReceiver() throws IOException {
+  private OtlpReceiver(Consumer<? super ReceivedSpan> spanSink) throws IOException {
+    this.spanSink = spanSink;
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(loopback, 0))
         .addService(new GrpcTraceService())
@@ -65,8 +71,21 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   public static OtlpReceiver start() {
+    return start(null);
+  }
+
+  /**
+   * A receiver that keeps no span: each is handed to {@code spanSink} as it arrives, one at a time, in the order of
+   * the exports, and is then dropped; {@link #spans} stays empty and {@link #spanCount} counts them. Metrics are
+   * kept as by {@link #start()}: one export's worth per interval.
+   */
+  public static OtlpReceiver streaming(Consumer<? super ReceivedSpan> spanSink) {
+    return start(spanSink);
+  }
+
+  private static OtlpReceiver start(Consumer<? super ReceivedSpan> spanSink) {
     try {
-      return new OtlpReceiver();
+      return new OtlpReceiver(spanSink);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the OTLP receiver", e);
     }
@@ -80,6 +99,11 @@ public final class OtlpReceiver implements AutoCloseable {
 
   public synchronized List<ReceivedSpan> spans() {
     return List.copyOf(spans);
+  }
+
+  /** How many spans arrived, kept or streamed. */
+  public synchronized long spanCount() {
+    return spanCount;
   }
 
   public List<ReceivedSpan> spansOfTrace(String traceId) {
@@ -168,7 +192,13 @@ public final class OtlpReceiver implements AutoCloseable {
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
-          spans.add(new ReceivedSpan(resourceSpans.getResource(), scopeSpans.getScope(), span, protocol));
+          ReceivedSpan received = new ReceivedSpan(resourceSpans.getResource(), scopeSpans.getScope(), span, protocol);
+          if (spanSink == null) {
+            spans.add(received);
+          } else {
+            spanSink.accept(received);
+          }
+          spanCount++;
         }
       }
     }

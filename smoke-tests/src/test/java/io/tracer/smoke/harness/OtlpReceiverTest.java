@@ -25,6 +25,9 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +77,29 @@ class OtlpReceiverTest {
       assertEquals("java.lang.IllegalStateException", OtlpAttributes.stringValue(
           receivedChild.event("exception").orElseThrow().getAttributesList(), "exception.type"));
       assertEquals(2, receiver.spansOfTrace(receivedParent.traceId()).size());
+    }
+  }
+
+  @Test
+  void aStreamingReceiverHandsEverySpanOnAndKeepsNone() throws Exception {
+    List<String> streamed = new ArrayList<>();
+    try (OtlpReceiver receiver = OtlpReceiver.streaming(span -> streamed.add(span.name() + " " + span.scopeName()))) {
+      SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+          .addSpanProcessor(SimpleSpanProcessor.create(exporter(receiver, OtlpProtocol.HTTP_PROTOBUF, "none")))
+          .build();
+      Tracer tracer = tracerProvider.get("streaming-scope");
+      for (int i = 0; i < 3; i++) {
+        tracer.spanBuilder("span-" + i).startSpan().end();
+      }
+      tracerProvider.shutdown().join(10, TimeUnit.SECONDS);
+
+      // spanCount() reads under the lock the sink was called under: what it added is visible; each span is an
+      // export of its own, and the exports race
+      assertEquals(3, receiver.spanCount());
+      assertEquals(List.of(), receiver.spans());
+      assertEquals(Set.of("span-0 streaming-scope", "span-1 streaming-scope", "span-2 streaming-scope"),
+          Set.copyOf(streamed));
+      assertEquals(3, streamed.size());
     }
   }
 

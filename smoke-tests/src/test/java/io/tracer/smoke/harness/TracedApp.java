@@ -54,6 +54,11 @@ public final class TracedApp implements AutoCloseable {
     return port;
   }
 
+  /** The application's process id, for the JDK's tools ({@code jcmd}). */
+  public long pid() {
+    return process.pid();
+  }
+
   public HttpResult get(String path) {
     return get(path, Map.of());
   }
@@ -95,6 +100,11 @@ public final class TracedApp implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** The exit code of the stopped application: 143 when SIGTERM ended it and its shutdown hooks ran. */
+  public int exitValue() {
+    return process.exitValue();
   }
 
   /** Stops the application (SIGTERM, then SIGKILL after a grace period) and waits for all its output. */

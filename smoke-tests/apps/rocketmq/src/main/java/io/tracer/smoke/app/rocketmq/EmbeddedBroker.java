@@ -48,6 +48,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     namesrvConfig.setRocketmqHome(folder.toString());
     namesrvConfig.setKvConfigPath(folder.resolve("namesrv/kvConfig.json").toString());
     namesrvConfig.setConfigStorePath(folder.resolve("namesrv/namesrv.properties").toString());
+    // small pools, as for the broker's below: each pool makes one thread per task up to its size, and at the
+    // clients' heartbeats' pace the default sizes (16 here, 32 below) take a minute and more to be reached, a thread
+    // count that grows for the soak test to find
+    namesrvConfig.setDefaultThreadPoolNums(4);
     NettyServerConfig namesrvServer = new NettyServerConfig();
     namesrvServer.setBindAddress(HOST);
     namesrvPort = freePort();
@@ -66,6 +70,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     brokerConfig.setBrokerIP2(HOST);
     brokerConfig.setNamesrvAddr(HOST + ":" + namesrvPort);
     brokerConfig.setAutoCreateTopicEnable(false);
+    brokerConfig.setConsumerManageThreadPoolNums(4);
     NettyServerConfig brokerServer = new NettyServerConfig();
     brokerServer.setBindAddress(HOST);
     // the broker also listens on its port - 2 (its "VIP channel")
