@@ -81,8 +81,7 @@ final class CandidateClasses {
   /** The same question about a class already loaded, which ByteBuddy would retransform if it matched. */
   boolean isCandidate(ClassLoader loader, Class<?> type) {
     LoaderView view = viewOf(loader);
-    String internalName = type.getName().replace('.', '/');
-    if (view.names.contains(internalName) || !view.references.isEmpty()) {
+    if (view.names.contains(type.getName().replace('.', '/')) || !view.references.isEmpty()) {
       return true;
     }
     for (TypeCandidates.NamePredicate predicate : view.namePredicates) {

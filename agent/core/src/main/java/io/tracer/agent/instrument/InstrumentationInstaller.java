@@ -76,8 +76,9 @@ public final class InstrumentationInstaller {
         .with(new FailureListener())
         .with(byteBuddy -> CandidateFilteringTransformer.wrap(byteBuddy, candidates,
             agentLoaderIgnored ? agentLoader : null))
-        .ignore(new AgentOwnClasses(agentLoaderIgnored ? agentLoader : null, candidates))
-        .or(new OpenTelemetryJavaagentClasses());
+        .ignore(new AgentOwnClasses(agentLoaderIgnored ? agentLoader : null))
+        .or(new OpenTelemetryJavaagentClasses())
+        .or(new LoadedNonCandidates(candidates));
     for (InstrumentationModule module : modules) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceBindings bindings = new AdviceBindings(new AgentBuilder.Transformer.ForAdvice(dispatch).include(agentLoader));
@@ -131,14 +132,9 @@ public final class InstrumentationInstaller {
     }
   }
 
-  /**
-   * The agent's own classes, ByteBuddy's, and generated classes are never transformed; nor are loaded classes that
-   * no instrumentation could match, which ByteBuddy would otherwise match one by one when it looks for classes to
-   * retransform (classes being loaded were already filtered by {@link CandidateFilteringTransformer}).
-   */
+  /** The agent's own classes, ByteBuddy's, and generated classes are never transformed. */
   private static final class AgentOwnClasses implements AgentBuilder.RawMatcher {
     private final ClassLoader agentLoader;
-    private final CandidateClasses candidates;
     private final ElementMatcher<TypeDescription> ignoredNames = nameStartsWith("io.tracer.")
         .or(nameStartsWith("net.bytebuddy."))
         .or(nameStartsWith("sun.reflect."))
@@ -147,17 +143,34 @@ public final class InstrumentationInstaller {
         .<TypeDescription>or(isSynthetic());
 
     /** @param agentLoader {@code null} when the agent's loader holds application classes too (tests) */
-    AgentOwnClasses(ClassLoader agentLoader, CandidateClasses candidates) {
+    AgentOwnClasses(ClassLoader agentLoader) {
       this.agentLoader = agentLoader;
-      this.candidates = candidates;
     }
 
     @Override
     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> beingRedefined,
         ProtectionDomain protectionDomain) {
       return (agentLoader != null && loader == agentLoader) || loader instanceof ModuleClassLoader
-          || (beingRedefined != null && !candidates.isCandidate(loader, beingRedefined))
           || ignoredNames.matches(type);
+    }
+  }
+
+  /**
+   * Loaded classes that no instrumentation could match: ByteBuddy would otherwise match them one by one when it
+   * looks for classes to retransform. Classes being loaded were already filtered by
+   * {@link CandidateFilteringTransformer}.
+   */
+  private static final class LoadedNonCandidates implements AgentBuilder.RawMatcher {
+    private final CandidateClasses candidates;
+
+    LoadedNonCandidates(CandidateClasses candidates) {
+      this.candidates = candidates;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> beingRedefined,
+        ProtectionDomain protectionDomain) {
+      return beingRedefined != null && !candidates.isCandidate(loader, beingRedefined);
     }
   }
 
