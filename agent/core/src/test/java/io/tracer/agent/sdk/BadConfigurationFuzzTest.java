@@ -47,7 +47,7 @@ class BadConfigurationFuzzTest {
   /** The keys whose values the SDK reads when it is built, as opposed to those an instrumentation reads. */
   private static final List<String> READ_BY_THE_SDK = List.of("otel.bsp.", "otel.traces.keep.", "otel.attribute.",
       "otel.exporter.otlp.timeout", "otel.exporter.jaeger.timeout", "otel.exporter.zipkin.timeout",
-      "otel.tracer.shutdown.timeout", "otel.javaagent.debug", "otel.tracer.debug");
+      "otel.tracer.shutdown.timeout", "otel.javaagent.debug");
 
   @Test
   void everyKeyWithEveryKindOfBadValueBuildsTheSdkAndIsToldAtMostOnce() throws IOException {

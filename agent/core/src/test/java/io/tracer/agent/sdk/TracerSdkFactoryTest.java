@@ -139,28 +139,6 @@ class TracerSdkFactoryTest {
   }
 
   @Test
-  void theAgentsEarlierNameForDebugModeStillWorks() {
-    Span open = start("otel.traces.exporter", "console", "otel.tracer.debug", "true").spanBuilder("open").startSpan();
-
-    sdk.shutdown();
-
-    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("[tracer] span still open at shutdown: \"open\" "),
-        stderr.toString(StandardCharsets.UTF_8));
-    assertTrue(open.isRecording());
-  }
-
-  @Test
-  void theStandardNameForDebugModeWinsOverTheEarlierOne() {
-    Span open = start("otel.traces.exporter", "console", "otel.javaagent.debug", "false", "otel.tracer.debug", "true")
-        .spanBuilder("open").startSpan();
-
-    sdk.shutdown();
-
-    assertTrue(open.isRecording());
-    assertEquals("", stderr.toString(StandardCharsets.UTF_8));
-  }
-
-  @Test
   void withoutDebugModeNoSpanIsWatched() {
     Span open = start("otel.traces.exporter", "console").spanBuilder("open").startSpan();
 
